@@ -1,0 +1,1 @@
+"""Citation parsing and formatting. The core has no Django dependency."""
