@@ -16,3 +16,20 @@ def reader(db):
     return get_user_model().objects.create_user(
         username="reader", password="test-pass-123"
     )
+
+
+@pytest.fixture(scope="module")
+def reference_db(django_db_setup, django_db_blocker):
+    """The real reference data, loaded once per test module and rolled back after it.
+
+    Tests that use it also take `db`; their own changes are rolled back per test.
+    """
+    from django.db import transaction
+
+    from casebase.importers.reference import ReferenceData, load_reference
+
+    data = ReferenceData.read()
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_reference(data)
+        yield data
+        transaction.set_rollback(True)

@@ -737,9 +737,12 @@ class Event(PublishableModel):
     sources = models.ManyToManyField(
         Source, blank=True, related_name="events", help_text="Where it was read."
     )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order among events of the same date."
+    )
 
     class Meta:
-        ordering = ["dispute", "date", "pk"]
+        ordering = ["dispute", "date", "position", "pk"]
         indexes = [
             models.Index(fields=["dispute", "date"], name="event_dispute_date_idx")
         ]
