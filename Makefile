@@ -40,3 +40,10 @@ format: $(BIN)/.installed-test
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Benchmark on a fresh SQLite database in a temporary folder (leaves var/ alone).
+bench: $(BIN)/.installed
+	@tmp=$$(mktemp -d) && \
+	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py migrate --noinput -v0 && \
+	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py bench; \
+	status=$$?; rm -rf $$tmp; exit $$status

@@ -4,6 +4,9 @@
 date, court, case number and text is taken from it as written. `curation.json` adds
 structure that the reference states in words (keys, categories, parsed dates, links),
 each with the words it rests on; `vocabulary.json` holds casebase's legal theories.
+
+A dispute's claims and events rest on the dispute's own sources, so those are not
+repeated on every row; the alleged evidence of the article's dispute carries the article.
 """
 
 import json
@@ -429,7 +432,7 @@ class _DisputeLoader:
                     "nature": claim_entry["nature"],
                     "description": claim_entry["as_pleaded"],
                     "result": claim_entry["result"],
-                    "result_note": (claim_entry.get("result_basis") or "")[:500],
+                    "result_note": _result_note(claim_entry),
                     "publication_status": PUBLISHED,
                     "verified": self.flags["verified"],
                 },
@@ -440,7 +443,6 @@ class _DisputeLoader:
                 for provision in self.loader.provisions.get(path, [])
             ]
             sync_m2m(self.loader.report, claim, "provisions", provisions)
-            sync_m2m(self.loader.report, claim, "sources", self.sources)
             self.claims.append(claim)
 
     def load_evidence(self) -> None:
@@ -462,7 +464,7 @@ class _DisputeLoader:
 
     def load_events(self) -> None:
         for position, event_entry in enumerate(self.entry.get("events", [])):
-            event = self.loader.upsert(
+            self.loader.upsert(
                 cases.Event,
                 {"dispute": self.dispute, "position": position},
                 {
@@ -475,7 +477,6 @@ class _DisputeLoader:
                     "verified": self.flags["verified"],
                 },
             )
-            sync_m2m(self.loader.report, event, "sources", self.sources)
 
     def load_precedent_links(self) -> None:
         for key in self.entry.get("precedents", []):
@@ -491,6 +492,12 @@ class _DisputeLoader:
                 {"dispute": self.dispute, "precedent": precedent},
                 {"relation": relation},
             )
+
+
+def _result_note(claim_entry: dict[str, Any]) -> str:
+    """The words behind a result, unless they only repeat the claim itself."""
+    basis = (claim_entry.get("result_basis") or "")[:500]
+    return "" if basis == claim_entry["as_pleaded"] else basis
 
 
 def _iso(value: str | None):
