@@ -212,3 +212,31 @@ class EventFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test event {n}")
     publication_status = PublicationStatus.PUBLISHED
     verified = True
+
+
+class DisputePrecedentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = cases.DisputePrecedent
+
+    dispute = factory.SubFactory(DisputeFactory)
+    precedent = factory.SubFactory(PrecedentFactory)
+    relation = cases.PrecedentRelation.RELIES_ON
+
+
+class OutputComparisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = cases.OutputComparison
+
+    evidence = factory.SubFactory(EvidenceFactory)
+    prompt = factory.Sequence(lambda n: f"Test prompt {n}")
+    publication_status = PublicationStatus.PUBLISHED
+    verified = True
+
+
+class ComparisonOutputFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = cases.ComparisonOutput
+
+    comparison = factory.SubFactory(OutputComparisonFactory)
+    system = factory.SubFactory(AISystemFactory)
+    output = factory.Sequence(lambda n: f"Test output {n}")

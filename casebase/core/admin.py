@@ -1,0 +1,235 @@
+"""The editors' admin: the shared base classes, the site's titles, and sources.
+
+Every casebase admin builds on `CasebaseModelAdmin` (or `PublishableAdmin` for records
+of fact) and the inline classes here, so that list-valued JSON fields get the
+one-item-per-line widget and choice lists load their related rows in one query.
+
+The admin forms in these modules have no `Meta`: each `ModelAdmin` supplies the model,
+and the fields from its fieldsets, when it builds the form.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import widgets as admin_widgets
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.admin.utils import model_ngettext
+from django.db import models, transaction
+
+from casebase.core.forms_fields import LinesField
+from casebase.core.models import PublicationStatus, Source
+
+admin.site.site_header = "casebase editors"
+admin.site.site_title = "casebase editors"
+admin.site.index_title = "Disputes, law and sources"
+
+PUBLICATION_FIELDSET = (
+    "Publication",
+    {"fields": ("publication_status", "verified", "unverified_elements")},
+)
+RECORD_FIELDSET = (
+    "Record",
+    {"fields": ("created_at", "updated_at"), "classes": ("collapse",)},
+)
+
+
+class EditorFieldsMixin:
+    """Form-field choices shared by model admins and inlines.
+
+    A JSON field whose default is a list (`unverified_elements`, `law_report_citations`,
+    `names_as_pleaded`) is edited as lines of text. A related admin may name
+    `choice_select_related` so that a choice list or an autocomplete widget showing its
+    rows does not run one query per row to build their labels.
+    """
+
+    lines_rows = 3
+    # Captions and "as recorded" notes run long: give them the full width.
+    wide_text_inputs = True
+    # The edit / delete / view icons beside a select; a table row has no room.
+    related_links = True
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.JSONField) and db_field.default is list:
+            return LinesField(
+                required=not db_field.blank,
+                label=db_field.verbose_name.capitalize(),
+                help_text=f"{db_field.help_text} One per line.",
+                rows=self.lines_rows,
+            )
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is None:
+            return None
+        widget = formfield.widget
+        if (
+            self.wide_text_inputs
+            and isinstance(widget, admin_widgets.AdminTextInputWidget)
+            and (db_field.max_length or 0) >= 300
+        ):
+            widget.attrs["class"] = "vLargeTextField"
+        if not self.related_links and isinstance(
+            widget, admin_widgets.RelatedFieldWidgetWrapper
+        ):
+            widget.can_change_related = False
+            widget.can_delete_related = False
+            widget.can_view_related = False
+        return formfield
+
+    def get_field_queryset(self, db, db_field, request):
+        queryset = super().get_field_queryset(db, db_field, request)
+        model = db_field.remote_field.model
+        try:
+            related_admin = self.admin_site.get_model_admin(model)
+        except NotRegistered:
+            return queryset
+        joins = getattr(related_admin, "choice_select_related", ())
+        if not joins:
+            return queryset
+        if queryset is None:
+            queryset = model._default_manager.using(db).all()
+        return queryset.select_related(*joins)
+
+
+def _textarea(rows: int) -> dict:
+    return {"widget": admin_widgets.AdminTextareaWidget(attrs={"rows": rows})}
+
+
+class CasebaseModelAdmin(EditorFieldsMixin, admin.ModelAdmin):
+    choice_select_related: tuple[str, ...] = ()
+    formfield_overrides = {models.TextField: _textarea(5)}
+
+
+class TabularInline(EditorFieldsMixin, admin.TabularInline):
+    extra = 0
+    wide_text_inputs = False
+    related_links = False
+    # A row of a table has no room for the admin's ten-line text boxes.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+    }
+
+
+class StackedInline(EditorFieldsMixin, admin.StackedInline):
+    extra = 0
+    related_links = False
+    formfield_overrides = {models.TextField: _textarea(3)}
+
+
+class PublishableAdmin(CasebaseModelAdmin):
+    """Admin for a `PublishableModel`: publication actions and the record's times.
+
+    The actions are deliberately plain: the editorial workflow (review, history) will
+    replace them with its services. They save each record, so `updated_at` moves and
+    the admin history records the change.
+    """
+
+    actions = ("publish_selected", "return_selected_to_draft")
+    readonly_fields = ("created_at", "updated_at")
+
+    @admin.action(
+        description="Publish selected %(verbose_name_plural)s",
+        permissions=["change"],
+    )
+    def publish_selected(self, request, queryset):
+        changed = self._set_status(
+            request, queryset, PublicationStatus.PUBLISHED, "published", "published"
+        )
+        self.after_publish(request, changed)
+
+    @admin.action(
+        description="Return selected %(verbose_name_plural)s to draft",
+        permissions=["change"],
+    )
+    def return_selected_to_draft(self, request, queryset):
+        self._set_status(
+            request, queryset, PublicationStatus.DRAFT, "returned to draft", "in draft"
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None:
+            # A record not yet stored has no times to show.
+            return [fs for fs in fieldsets if fs is not RECORD_FIELDSET]
+        return fieldsets
+
+    def after_publish(self, request, changed: list) -> None:
+        """A hook for admins whose records have parts with their own status."""
+
+    def _set_status(
+        self, request, queryset, status: str, done: str, state: str
+    ) -> list:
+        """Give the selected records `status`; say how many `done`, how many were
+        already in that `state`."""
+        selected = queryset.count()
+        with transaction.atomic():
+            changed = list(queryset.exclude(publication_status=status))
+            for obj in changed:
+                obj.publication_status = status
+                obj.save(update_fields=["publication_status", "updated_at"])
+                self.log_change(request, obj, f"{done.capitalize()}.")
+        message = f"{len(changed)} {model_ngettext(self.opts, len(changed))} {done}."
+        unchanged = selected - len(changed)
+        if unchanged:
+            message += (
+                f" {unchanged} {model_ngettext(self.opts, unchanged)} "
+                f"{'was' if unchanged == 1 else 'were'} already {state}."
+            )
+        self.message_user(request, message, messages.SUCCESS)
+        return changed
+
+
+class PartialDateForm(forms.ModelForm):
+    """Requires a precision beside every date that is entered.
+
+    `partial_dates` maps each date field to its precision field; models whose own
+    `clean()` already checks this do not need it.
+    """
+
+    partial_dates: dict[str, str] = {}
+
+    def clean(self):
+        cleaned = super().clean()
+        for date_field, precision_field in self.partial_dates.items():
+            if cleaned.get(date_field) and not cleaned.get(precision_field):
+                self.add_error(
+                    precision_field,
+                    "Say whether the date is known to the day, month or year.",
+                )
+        return cleaned
+
+
+class SourceForm(PartialDateForm):
+    partial_dates = {"date": "date_precision"}
+
+
+@admin.register(Source)
+class SourceAdmin(PublishableAdmin):
+    form = SourceForm
+    list_display = (
+        "__str__",
+        "kind",
+        "publisher",
+        "date",
+        "publication_status",
+        "verified",
+        "updated_at",
+    )
+    list_filter = ("kind", "publication_status", "verified")
+    search_fields = ("reference", "title", "url", "publisher", "note")
+    date_hierarchy = "date"
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "reference",
+                    "url",
+                    "title",
+                    "publisher",
+                    ("date", "date_precision"),
+                    "kind",
+                    "note",
+                )
+            },
+        ),
+        PUBLICATION_FIELDSET,
+        RECORD_FIELDSET,
+    )
