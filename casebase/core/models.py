@@ -137,7 +137,7 @@ class Source(PublishableModel):
         return self.title or self.url or self.reference
 
     def get_absolute_url(self) -> str:
-        return reverse("core:source-detail", args=[self.pk])
+        return reverse("source-detail", args=[self.pk])
 
     @property
     def host(self) -> str:

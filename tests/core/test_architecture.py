@@ -68,3 +68,16 @@ def test_development_key_is_generated_once_and_kept(tmp_path):
     assert first.stdout == second.stdout
     assert len(first.stdout.strip()) >= 40
     assert (tmp_path / "secret_key").exists()
+
+
+def test_core_imports_no_other_app():
+    """`core` is the bottom layer: it imports neither `law` nor `cases`."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (PACKAGE / "core").rglob("*.py")
+        if any(
+            m.startswith(("casebase.law", "casebase.cases", "casebase.importers"))
+            for m in imported_modules(path)
+        )
+    ]
+    assert offenders == []

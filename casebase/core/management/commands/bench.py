@@ -44,7 +44,7 @@ class Command(BaseCommand):
             key=lambda d: d.claims.count() + d.events.count(),
         )
         pages = {
-            "home": reverse("core:home"),
+            "home": reverse("home"),
             "dispute list": reverse("cases:dispute-list"),
             "dispute list, filtered": reverse("cases:dispute-list")
             + "?theory=copyright&stage=pending",
