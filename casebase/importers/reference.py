@@ -260,7 +260,19 @@ class _Loader:
                 "legal_theories",
                 [self.theory(s) for s in extra["legal_theories"]],
             )
+            sync_m2m(
+                self.report,
+                precedent,
+                "provisions",
+                [self.provision(link) for link in extra.get("provisions", [])],
+            )
             self.precedents[key] = precedent
+
+    def provision(self, link: dict[str, str]) -> law.Provision:
+        for provision in self.provisions.get(link["path"], []):
+            if provision.label == link["label"]:
+                return provision
+        raise ReferenceDataError(f"no provision {link['label']!r} at {link['path']!r}")
 
     def load_authorities(self) -> None:
         for item in self.data.curation["authorities"]:

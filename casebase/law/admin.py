@@ -165,7 +165,13 @@ class StatuteAdmin(PublishableAdmin):
     inlines = (ProvisionInline,)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_provisions=Count("provisions"))
+        # An aggregate drops Meta.ordering, so restore it for stable pagination.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_provisions=Count("provisions"))
+            .order_by("short_title")
+        )
 
     @admin.display(description="provisions", ordering="_provisions")
     def provision_count(self, obj) -> int:
@@ -323,7 +329,7 @@ class PrecedentAdmin(TheoryCheckboxesMixin, PublishableAdmin):
     # `law_report_citations` is a JSON list: icontains searches its text.
     search_fields = ("case_name", "neutral_citation", "law_report_citations", "slug")
     date_hierarchy = "decision_date"
-    autocomplete_fields = ("court", "sources")
+    autocomplete_fields = ("court", "provisions", "sources")
     prepopulated_fields = {"slug": ("case_name",)}
     readonly_fields = ("citation_path", "created_at", "updated_at")
     fieldsets = (
@@ -356,6 +362,7 @@ class PrecedentAdmin(TheoryCheckboxesMixin, PublishableAdmin):
                 "fields": (
                     "legal_theories",
                     "subject",
+                    "provisions",
                     "holding",
                     "later_history",
                     "appeal_pending",

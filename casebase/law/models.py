@@ -311,6 +311,12 @@ class Precedent(PublishableModel):
         blank=True, help_text="Appeals and later treatment, as recorded."
     )
     notes = models.TextField(blank=True, help_text="Editorial notes.")
+    provisions = models.ManyToManyField(
+        Provision,
+        blank=True,
+        related_name="precedents",
+        help_text="Provisions the judgment construes or applies.",
+    )
     appeal_pending = models.BooleanField(
         default=False, help_text="An appeal from this judgment is pending."
     )

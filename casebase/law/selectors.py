@@ -71,6 +71,10 @@ def precedent_detail_queryset(*, user) -> QuerySet[Precedent]:
             "court__jurisdiction",
             "legal_theories",
             Prefetch("sources", queryset=visible(Source, user)),
+            Prefetch(
+                "provisions",
+                queryset=visible(Provision, user).select_related("statute"),
+            ),
         ),
         user=user,
     )
@@ -154,6 +158,12 @@ def provisions_at(*, user, statute: Statute, unit: str, number: str) -> list[Pro
             "legal_theories",
             Prefetch("sources", queryset=visible(Source, user)),
             Prefetch("claims", queryset=claims.order_by("-dispute__updated_at")),
+            Prefetch(
+                "precedents",
+                queryset=with_status(
+                    visible(Precedent, user).order_by("-decision_date"), user=user
+                ),
+            ),
         )
         .order_by("position", "label")
     )

@@ -71,7 +71,10 @@ def provision_detail(request, legislation_type, year, number, unit, unit_number)
     if not provisions:
         raise Http404("No such provision.")
     theories = {t for p in provisions for t in p.legal_theories.all()}
-    related = selectors.precedents_on_theories(user=request.user, theories=theories)
+    applying = {prec.pk for p in provisions for prec in p.precedents.all()}
+    related = selectors.precedents_on_theories(
+        user=request.user, theories=theories
+    ).exclude(pk__in=applying)
     context = {
         "statute": statute,
         "provisions": provisions,

@@ -229,3 +229,16 @@ def test_curation_file_is_valid_json_with_every_dispute():
         range(len(facts["disputes"]))
     )
     assert len({e["slug"] for e in curation["disputes"]}) == len(facts["disputes"])
+
+
+def test_judgments_are_linked_to_the_provisions_they_apply(loaded):
+    """Getty v Stability is linked to CDPA ss. 22, 23, 27 and TMA s. 10, as its record says."""
+    getty = Precedent.objects.get(neutral_citation="[2025] EWHC 2863 (Ch)")
+    assert sorted(p.label for p in getty.provisions.all()) == [
+        "s. 10(1)-(3)",
+        "s. 22",
+        "s. 23",
+        "s. 27 (esp. s.27(2)-(3))",
+    ]
+    exclusion = Provision.objects.get(label="s. 1(2)(c)")
+    assert exclusion.precedents.count() == 4  # Emotional Perception x3 and Aerotel
