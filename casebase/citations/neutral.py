@@ -2,32 +2,81 @@
 
 The rules follow The National Archives' `neutral_citation_regex.yaml` (ds-caselaw-utils):
 the path of `[2022] EAT 1` is `eat/2022/1`; of `[2025] EWHC 2863 (Ch)`, `ewhc/ch/2025/2863`.
+The courts themselves are listed in `courts.py`.
 """
 
 import re
+from dataclasses import dataclass
+
+from casebase.citations.courts import CODES, NeutralCourt, find_court
 
 FIND_CASE_LAW = "https://caselaw.nationalarchives.gov.uk/"
 
-_EWHC_DIVISIONS = "Admin|Admlty|Ch|Comm|Costs|Fam|IPEC|Pat|QB|KB|SCCO|TCC|Mercantile"
+_CODE_ALTERNATIVES = "|".join(
+    sorted((re.escape(code) for code in CODES.values()), key=len, reverse=True)
+)
 
-# (pattern, order of groups in the path)
-_RULES: list[tuple[re.Pattern[str], tuple[int, ...]]] = [
-    (re.compile(r"^\[(\d{4})\] (UKSC|UKPC|UKHL|UKIPTrib) (\d+)$"), (2, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (EWCA) (Civ|Crim) (\d+)$"), (2, 3, 1, 4)),
-    (
-        re.compile(rf"^\[(\d{{4}})\] (EWHC) (\d+) \(({_EWHC_DIVISIONS})\)$"),
-        (2, 4, 1, 3),
-    ),
-    (re.compile(r"^\[(\d{4})\] (EWFC|EWCOP|EWCC|EWCR) (\d+)$"), (2, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (EWCOP) (\d+) \((T1|T2|T3)\)$"), (2, 4, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (UKUT) (\d+) \((AAC|IAC|LC|TCC)\)$"), (2, 4, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (EAT) (\d+)$"), (2, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (UKFTT) (\d+) \((TC|GRC|PC|HESC)\)$"), (2, 4, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (UKAIT) (\d+)$"), (2, 1, 3)),
-    (re.compile(r"^\[(\d{4})\] (EWFC) (\d+) \((B)\)$"), (2, 4, 1, 3)),
-]
+# The tolerant shape, as real judgments write it: any bracket pair round the year
+# (`(2022)`, `]2022]`), any case, missing or doubled spaces, `Civ.` with a stop, the
+# sub-division bracketed or not, the division with stray spaces inside its brackets.
+TOLERANT = re.compile(
+    rf"""
+    (?<![\w\]\)])
+    [\[\(\]\{{]\s*(?P<year>(?:19|20)\d\d)\s*[\]\)\[\}}]
+    \s*(?P<code>{_CODE_ALTERNATIVES})\.?
+    (?:\s*(?P<sub_open>\()?\s*(?P<sub>Civil|Civ|Criminal|Crim)\.?\s*\)?)?
+    \s*(?P<number>\d{{1,5}})\b
+    (?:\s*\(\s*(?P<division>[A-Za-z][A-Za-z0-9 ]{{0,11}}?)\s*\))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
 
-_SPACES = re.compile(r"\s+")
+
+@dataclass(frozen=True)
+class NeutralCitation:
+    year: int
+    number: int
+    court: NeutralCourt
+
+    @property
+    def canonical(self) -> str:
+        return self.court.canonical(self.year, self.number)
+
+    @property
+    def path(self) -> str:
+        return f"{self.court.path_prefix}/{self.year}/{self.number}"
+
+    @property
+    def find_case_law_url(self) -> str:
+        return FIND_CASE_LAW + self.path if self.court.find_case_law else ""
+
+
+def from_match(match: re.Match[str]) -> tuple[NeutralCitation | None, int]:
+    """The citation a `TOLERANT` match stands for, and where it ends.
+
+    A bracket after the number that is not a division of that court (`[2023] UKSC 49
+    (20 December 2023)`) is left out of the citation rather than spoiling it.
+    """
+    code, sub, division = (
+        match.group("code"),
+        match.group("sub"),
+        match.group("division"),
+    )
+    for div, end in ((division, match.end()), ("", match.end("number"))):
+        court = find_court(code, sub or "", div or "")
+        if court:
+            return NeutralCitation(int(match["year"]), int(match["number"]), court), end
+    return None, match.end()
+
+
+def parse(text: str) -> NeutralCitation | None:
+    """The neutral citation that `text` is (tolerating malformed forms), or None."""
+    cleaned = " ".join((text or "").split())
+    match = TOLERANT.fullmatch(cleaned)
+    if not match:
+        return None
+    citation, end = from_match(match)
+    return citation if citation and end == len(cleaned) else None
 
 
 def normalise(text: str) -> str:
@@ -36,56 +85,19 @@ def normalise(text: str) -> str:
     `(2023) uksc 49` and `]2023] UKSC 49` become `[2023] UKSC 49`. Text that is not
     shaped like a neutral citation comes back stripped but otherwise unchanged.
     """
-    cleaned = _SPACES.sub(" ", text.strip())
-    match = re.match(r"^[\[\(\]]\s*(\d{4})\s*[\]\)\[]\s*(.+)$", cleaned)
-    if not match:
-        return cleaned
-    year, rest = match.groups()
-    parts = rest.replace("(", " (").replace(" )", ")").split()
-    words: list[str] = []
-    for part in parts:
-        if part.startswith("("):
-            inner = part.strip("()")
-            division = next(
-                (
-                    d
-                    for d in _EWHC_DIVISIONS.split("|")
-                    + [
-                        "AAC",
-                        "IAC",
-                        "LC",
-                        "TC",
-                        "GRC",
-                        "PC",
-                        "HESC",
-                        "T1",
-                        "T2",
-                        "T3",
-                        "B",
-                    ]
-                    if d.lower() == inner.lower()
-                ),
-                inner,
-            )
-            words.append(f"({division})")
-        elif part.lower() in {"civ", "crim"}:
-            words.append(part.capitalize())
-        else:
-            words.append(part.upper())
-    candidate = f"[{year}] " + " ".join(words)
-    return candidate if citation_path(candidate) else cleaned
+    citation = parse(text)
+    return citation.canonical if citation else " ".join((text or "").split())
 
 
 def citation_path(citation: str) -> str:
-    """The Find Case Law path for a canonical neutral citation, or "" if it is not one."""
-    for pattern, order in _RULES:
-        match = pattern.match(citation.strip())
-        if match:
-            return "/".join(match.group(i).lower() for i in order)
-    return ""
+    """The citation-shaped path (`uksc/2023/49`) of a neutral citation, or "" if it is
+    not one. Courts Find Case Law does not publish get one too, for casebase's URLs."""
+    parsed = parse(citation)
+    return parsed.path if parsed else ""
 
 
 def find_case_law_url(citation: str) -> str:
-    """Find Case Law's address for the judgment. House of Lords judgments predate it."""
-    path = citation_path(citation)
-    return FIND_CASE_LAW + path if path and not path.startswith("ukhl/") else ""
+    """Find Case Law's address for the judgment, or "" for courts it does not publish
+    (the House of Lords, Scotland, Northern Ireland)."""
+    parsed = parse(citation)
+    return parsed.find_case_law_url if parsed else ""
