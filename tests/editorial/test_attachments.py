@@ -1,0 +1,143 @@
+"""Evidence attachments: checked from their content, stored safely, served by rule."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from casebase.cases.models import Confidentiality, Evidence
+from casebase.core.models import PublicationStatus as S
+from tests import factories as f
+from tests.admin_helpers import changeform_data
+from tests.editorial.users import user_with_role
+
+pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+
+
+@pytest.fixture(autouse=True)
+def evidence_root(settings, tmp_path):
+    settings.EVIDENCE_FILES_ROOT = tmp_path / "evidence-files"
+    return settings.EVIDENCE_FILES_ROOT
+
+
+def _upload(client, evidence, name: str, content: bytes):
+    url = reverse("admin:cases_evidence_change", args=[evidence.pk])
+    data = changeform_data(client.get(url))
+    data["attachment"] = SimpleUploadedFile(name, content)
+    return client.post(url, data)
+
+
+def _attachment_errors(response) -> list[str]:
+    return response.context["adminform"].form.errors.get("attachment", [])
+
+
+def test_a_pdf_is_stored_under_a_generated_name(client, evidence_root):
+    """A real PDF is accepted; the stored name is random, the type from content."""
+    evidence = f.EvidenceFactory()
+    client.force_login(user_with_role("editor"))
+    response = _upload(client, evidence, "../../etc/Expert report.pdf", PDF)
+    assert response.status_code == 302
+    evidence.refresh_from_db()
+    assert evidence.attachment_type == "application/pdf"
+    assert evidence.attachment_name == "Expert report.pdf"
+    assert evidence.attachment.name.startswith("evidence/")
+    assert "report" not in evidence.attachment.name
+    assert evidence.attachment.name.endswith(".pdf")
+    assert (evidence_root / evidence.attachment.name).read_bytes() == PDF
+
+
+def test_a_script_renamed_pdf_is_refused(client):
+    """A shell script named `.pdf` is refused with a message naming the field."""
+    evidence = f.EvidenceFactory()
+    client.force_login(user_with_role("editor"))
+    response = _upload(client, evidence, "exhibit.pdf", b"#!/bin/sh\nrm -rf /\n")
+    assert response.status_code == 200
+    assert "cannot be attached" in _attachment_errors(response)[0]
+    evidence.refresh_from_db()
+    assert not evidence.attachment
+
+
+def test_text_named_as_a_pdf_is_refused(client):
+    """Plain text named `.pdf` is refused: the name must match the content."""
+    evidence = f.EvidenceFactory()
+    client.force_login(user_with_role("editor"))
+    response = _upload(client, evidence, "exhibit.pdf", b"Just some notes.\n")
+    assert "its content is plain text" in _attachment_errors(response)[0]
+
+
+def test_an_executable_is_refused(client):
+    """A Windows executable, whatever its name, is refused."""
+    evidence = f.EvidenceFactory()
+    client.force_login(user_with_role("editor"))
+    response = _upload(client, evidence, "photo.png", b"MZ\x90\x00" + b"\x00" * 200)
+    assert "cannot be attached" in _attachment_errors(response)[0]
+
+
+def test_an_oversized_file_is_refused(client, settings):
+    """A file over the limit is refused with its size and the limit."""
+    settings.EVIDENCE_MAX_UPLOAD_MB = 1
+    evidence = f.EvidenceFactory()
+    client.force_login(user_with_role("editor"))
+    big = PDF + b"0" * (1024 * 1024 + 1)
+    response = _upload(client, evidence, "big.pdf", big)
+    assert "at most 1 MB" in _attachment_errors(response)[0]
+
+
+def test_public_evidence_file_is_served_to_anyone(client):
+    """The public gets the file of public evidence in a published dispute."""
+    evidence = f.EvidenceFactory()
+    evidence.attachment = SimpleUploadedFile("e.png", PNG)
+    evidence.full_clean()
+    evidence.save()
+    response = client.get(reverse("cases:evidence-file", args=[evidence.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert b"".join(response.streaming_content) == PNG
+
+
+@pytest.mark.parametrize(
+    "confidentiality", [Confidentiality.REDACTED, Confidentiality.SEALED]
+)
+def test_confidential_evidence_file_is_for_editors_only(client, confidentiality):
+    """Redacted and sealed files: 404 to the public, served to an editor."""
+    evidence = f.EvidenceFactory(confidentiality=confidentiality)
+    evidence.attachment = SimpleUploadedFile("e.pdf", PDF)
+    evidence.full_clean()
+    evidence.save()
+    url = reverse("cases:evidence-file", args=[evidence.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(user_with_role(None))
+    assert client.get(url).status_code == 404
+    client.force_login(user_with_role("editor"))
+    assert client.get(url).status_code == 200
+
+
+def test_file_of_a_withdrawn_dispute_is_not_served(client):
+    """Withdrawing the dispute takes its exhibits' files off the public site."""
+    evidence = f.EvidenceFactory(
+        dispute=f.DisputeFactory(publication_status=S.WITHDRAWN)
+    )
+    evidence.attachment = SimpleUploadedFile("e.pdf", PDF)
+    evidence.full_clean()
+    evidence.save()
+    url = reverse("cases:evidence-file", args=[evidence.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_public_page_links_the_file_of_public_evidence_only(client):
+    """The dispute page links a public exhibit's file, not a redacted one's."""
+    dispute = f.DisputeFactory()
+    shown = f.EvidenceFactory(dispute=dispute)
+    hidden = f.EvidenceFactory(
+        dispute=dispute, confidentiality=Confidentiality.REDACTED
+    )
+    for evidence in (shown, hidden):
+        evidence.attachment = SimpleUploadedFile("e.pdf", PDF)
+        evidence.full_clean()
+        evidence.save()
+    page = client.get(dispute.get_absolute_url()).content.decode()
+    assert reverse("cases:evidence-file", args=[shown.pk]) in page
+    assert reverse("cases:evidence-file", args=[hidden.pk]) not in page
+    assert Evidence.objects.count() == 2
