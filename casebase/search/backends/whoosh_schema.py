@@ -1,0 +1,191 @@
+"""The Whoosh index layout and the compilation of query trees into Whoosh queries.
+
+Stemming is Snowball English (Porter2) with no stop words, the same as the PostgreSQL
+backend's `casebase_english` configuration, so both backends agree on what a word is.
+The layout is lean on purpose (every posting costs indexing time in pure Python):
+`content` holds the text once, the fielded searches have their own short fields, and
+facets are single-token ID/KEYWORD fields counted with bitmaps (whoosh_facets.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from whoosh import columns
+from whoosh import query as wq
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+
+from casebase.search import language as ql
+from casebase.search.documents import SearchDocument
+from casebase.search.highlight import PLAIN, STEMMED, stem
+
+# Relevance: a citation or title match outranks a match in the text.
+BOOST_CITATION = 4.0
+BOOST_TITLE = 3.0
+
+
+def _filter_text() -> TEXT:
+    field = TEXT(analyzer=STEMMED, phrase=False)
+    field.scorable = False  # TEXT takes no such argument
+    return field
+
+
+SCHEMA = Schema(
+    key=ID(unique=True, stored=True),
+    object_id=STORED,
+    url=STORED,
+    digest=STORED,
+    citations_display=STORED,
+    body_text=STORED,
+    date=STORED,
+    date_display=STORED,
+    title=TEXT(analyzer=STEMMED, stored=True, field_boost=BOOST_TITLE),
+    citation=TEXT(analyzer=PLAIN, field_boost=BOOST_CITATION),
+    citation_key=KEYWORD(commas=True, lowercase=False),
+    content=TEXT(analyzer=STEMMED),
+    # Fielded searches only filter: no positions, no lengths (both cost indexing
+    # time); a quoted value in them means "all these words".
+    party=_filter_text(),
+    system=_filter_text(),
+    court=_filter_text(),
+    jurisdiction=_filter_text(),
+    theory=_filter_text(),
+    f_type=ID(stored=True),
+    f_court=ID(),
+    f_jurisdiction=KEYWORD(),
+    f_theory=KEYWORD(),
+    f_stage=ID(),
+    f_outcome=ID(),
+    f_year=ID(),
+    date_desc=COLUMN(columns.NumericColumn("i")),
+    date_asc=COLUMN(columns.NumericColumn("i")),
+)
+
+FACET_FIELDS = {
+    "type": "f_type",
+    "jurisdiction": "f_jurisdiction",
+    "court": "f_court",
+    "theory": "f_theory",
+    "stage": "f_stage",
+    "outcome": "f_outcome",
+    "year": "f_year",
+}
+NO_DATE_ASC = 99991231
+
+
+def date_number(value: dt.date | None, missing: int = 0) -> int:
+    return value.year * 10000 + value.month * 100 + value.day if value else missing
+
+
+def number_date(value: int | None) -> dt.date | None:
+    if not value or value >= NO_DATE_ASC:
+        return None
+    return dt.date(value // 10000, value // 100 % 100, value % 100)
+
+
+def to_fields(doc: SearchDocument) -> dict:
+    """One document as Whoosh fields (empty fields are left out)."""
+    content = " ".join(
+        filter(
+            None,
+            [
+                doc.body,
+                doc.parties,
+                doc.systems,
+                doc.court,
+                doc.jurisdiction,
+                doc.theory,
+            ],
+        )
+    )
+    fields = {
+        "key": doc.key,
+        "object_id": doc.object_id,
+        "url": doc.url,
+        "digest": doc.digest,
+        "citations_display": list(doc.citations),
+        "body_text": doc.body,
+        "date": date_number(doc.date),
+        "date_display": doc.date_display,
+        "title": doc.title,
+        "citation": " ".join(doc.citations),
+        "citation_key": ",".join(doc.citation_keys),
+        "content": content,
+        "party": doc.parties,
+        "system": doc.systems,
+        "court": doc.court,
+        "jurisdiction": doc.jurisdiction,
+        "theory": doc.theory,
+        "f_type": doc.doc_type,
+        "f_court": doc.f_court,
+        "f_jurisdiction": " ".join(doc.f_jurisdiction),
+        "f_theory": " ".join(doc.f_theory),
+        "f_stage": doc.stage,
+        "f_outcome": doc.outcome,
+        "f_year": str(doc.year) if doc.year is not None else "",
+        "date_desc": date_number(doc.date),
+        "date_asc": date_number(doc.date, NO_DATE_ASC),
+    }
+    return {name: value for name, value in fields.items() if value not in ("", None)}
+
+
+# -- compiling a query tree -------------------------------------------------------------------
+
+# Whoosh picks a "preloaded" OR for segments under 5,000 documents, which reads every
+# posting up front and is many times slower here; the union-tree OR is always used.
+_Or = wq.compound.DefaultOr
+
+TEXT_FIELD = {
+    "title": "title",
+    "party": "party",
+    "system": "system",
+    "court": "court",
+    "theory": "theory",
+    "jurisdiction": "jurisdiction",
+}
+
+
+def compile_tree(node: ql.Node, years: list[int]) -> wq.Query:
+    """`years` are the years present in the index, so a range becomes a short OR."""
+    if isinstance(node, ql.Term):
+        s = stem(node.word)
+        if node.field:
+            return wq.Term(TEXT_FIELD[node.field], s)
+        return _Or(
+            [
+                wq.Term("citation", node.word),
+                wq.Term("title", s),
+                wq.Term("content", s),
+            ]
+        )
+    if isinstance(node, ql.Phrase):
+        stems = [stem(w) for w in node.words]
+        if node.field == "title":
+            return wq.Phrase("title", stems)
+        if node.field:
+            return wq.And([wq.Term(TEXT_FIELD[node.field], t) for t in stems])
+        return _Or(
+            [
+                wq.Phrase("citation", list(node.words)),
+                wq.Phrase("title", stems),
+                wq.Phrase("content", stems),
+            ]
+        )
+    if isinstance(node, ql.Prefix):
+        if node.field:
+            return wq.Prefix(TEXT_FIELD[node.field], node.stem)
+        return _Or([wq.Prefix("title", node.stem), wq.Prefix("content", node.stem)])
+    if isinstance(node, ql.Keyword):
+        return wq.Term(FACET_FIELDS[node.field], node.value)
+    if isinstance(node, ql.YearRange):
+        low = node.low if node.low is not None else -1
+        high = node.high if node.high is not None else 10**6
+        wanted = [wq.Term("f_year", str(y)) for y in years if low <= y <= high]
+        return _Or(wanted) if wanted else wq.NullQuery
+    if isinstance(node, ql.CitationKey):
+        return wq.Term("citation_key", node.key)
+    if isinstance(node, ql.Not):
+        return wq.Not(compile_tree(node.child, years))
+    if isinstance(node, ql.And):
+        return wq.And([compile_tree(c, years) for c in node.children])
+    return _Or([compile_tree(c, years) for c in node.children])

@@ -1,0 +1,358 @@
+"""Records become search documents here, and only here.
+
+Only what the public may see is ever built: published records through the one
+visibility rule (`visible(Model, None)`), related rows through the same rule, sealed
+evidence never, redacted evidence by its public description only. A key whose record
+is missing or not public builds nothing, and the indexer deletes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+
+from django.db.models import Prefetch, QuerySet
+
+from casebase.cases import models as cases
+from casebase.core.dates import format_partial_date
+from casebase.core.visibility import prefetch_visible, through_visible, visible
+from casebase.law import models as law
+from casebase.search.query import DocType
+
+PUBLIC = None  # the anonymous reader: the index holds what the public may see
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchDocument:
+    """One searchable record. Text fields feed full-text search; `f_*` fields are the
+    facet values (slugs and choice values), `year` and `date` the facet and sort."""
+
+    key: str
+    doc_type: str
+    object_id: int
+    title: str
+    url: str
+    citations: tuple[str, ...] = ()
+    body: str = ""
+    parties: str = ""
+    systems: str = ""
+    court: str = ""
+    jurisdiction: str = ""
+    theory: str = ""
+    f_court: str = ""
+    f_jurisdiction: tuple[str, ...] = ()
+    f_theory: tuple[str, ...] = ()
+    stage: str = ""
+    outcome: str = ""
+    year: int | None = None
+    date: dt.date | None = None
+    # The date as precisely as it is known (`March 2023`, never a made-up day).
+    date_display: str = ""
+
+    @property
+    def digest(self) -> str:
+        """Changes whenever anything searchable changes: how `check_search_index`
+        finds stale entries."""
+        data = json.dumps([getattr(self, f.name) for f in fields(self)], default=str)
+        return hashlib.sha1(data.encode("utf-8")).hexdigest()
+
+    @property
+    def citation_keys(self) -> list[str]:
+        from casebase.search.citations import citation_keys
+
+        return citation_keys(self.citations)
+
+
+def make_key(doc_type: str, pk: int) -> str:
+    return f"{doc_type}:{pk}"
+
+
+def split_key(key: str) -> tuple[str, int] | None:
+    doc_type, _, pk = key.partition(":")
+    if doc_type not in DocType.values or not pk.isdigit():
+        return None
+    return doc_type, int(pk)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def clean(*parts) -> str:
+    """Join text, dropping control characters (the highlight markers among them)."""
+    text = " ".join(str(p) for p in parts if p)
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _names(items: Iterable) -> str:
+    return clean(*items)
+
+
+# -- querysets: what is public, with what each document reads prefetched -----------------
+
+
+def dispute_queryset() -> QuerySet:
+    claims = visible(cases.Claim, PUBLIC).select_related("theory")
+    parties = through_visible(
+        cases.DisputeParty.objects.all(), PUBLIC, "party"
+    ).select_related("party")
+    systems = through_visible(
+        cases.DisputeSystem.objects.all(), PUBLIC, "system"
+    ).select_related("system")
+    links = through_visible(
+        cases.DisputePrecedent.objects.all(), PUBLIC, "precedent"
+    ).select_related("precedent")
+    return visible(cases.Dispute, PUBLIC).prefetch_related(
+        prefetch_visible("court", law.Court, PUBLIC),
+        "jurisdictions",
+        Prefetch("party_roles", queryset=parties),
+        Prefetch("system_roles", queryset=systems),
+        Prefetch("claims", queryset=claims),
+        Prefetch("events", queryset=visible(cases.Event, PUBLIC)),
+        Prefetch("precedent_links", queryset=links),
+    )
+
+
+def precedent_queryset() -> QuerySet:
+    return visible(law.Precedent, PUBLIC).prefetch_related(
+        prefetch_visible("court", law.Court, PUBLIC),
+        "court__jurisdiction",
+        "legal_theories",
+    )
+
+
+def provision_queryset() -> QuerySet:
+    return through_visible(
+        visible(law.Provision, PUBLIC), PUBLIC, "statute"
+    ).prefetch_related("statute", "legal_theories")
+
+
+def evidence_queryset() -> QuerySet:
+    claims = visible(cases.Claim, PUBLIC).select_related("theory")
+    return (
+        through_visible(visible(cases.Evidence, PUBLIC), PUBLIC, "dispute")
+        .select_related("dispute")
+        .prefetch_related(
+            Prefetch("claims", queryset=claims),
+            prefetch_visible("dispute__court", law.Court, PUBLIC),
+            "dispute__jurisdictions",
+        )
+    )
+
+
+def party_queryset() -> QuerySet:
+    return visible(cases.Party, PUBLIC)
+
+
+def system_queryset() -> QuerySet:
+    return visible(cases.AISystem, PUBLIC).prefetch_related(
+        prefetch_visible("developer", cases.Party, PUBLIC)
+    )
+
+
+# -- builders ------------------------------------------------------------------------------
+
+
+def _dispute_date(d: cases.Dispute) -> tuple[dt.date | None, str]:
+    """Filing date, else the first event's: the date and how it may be shown."""
+    if d.filed_date:
+        return d.filed_date, format_partial_date(d.filed_date, d.filed_date_precision)
+    events = sorted(d.events.all(), key=lambda e: e.date)
+    if events:
+        return events[0].date, format_partial_date(
+            events[0].date, events[0].date_precision
+        )
+    return None, ""
+
+
+def dispute_document(d: cases.Dispute) -> SearchDocument:
+    roles = list(d.party_roles.all())
+    claims = list(d.claims.all())
+    theories = {c.theory.slug: c.theory.name for c in claims}
+    jurisdictions = list(d.jurisdictions.all())
+    date, date_display = _dispute_date(d)
+    systems = [r.system for r in d.system_roles.all()]
+    return SearchDocument(
+        key=make_key(DocType.DISPUTE, d.pk),
+        doc_type=DocType.DISPUTE,
+        object_id=d.pk,
+        title=clean(str(d)),
+        url=d.get_absolute_url(),
+        citations=tuple(filter(None, [d.case_number])),
+        body=clean(
+            d.title if d.short_title else "",
+            d.summary,
+            d.status_text,
+            d.defence_position,
+            d.court_detail,
+            d.jurisdiction_detail,
+            d.notes,
+            *(f"{c.theory.name}: {c.description}. {c.result_note}" for c in claims),
+            *(f"{e.title}. {e.description}" for e in d.events.all()),
+            *(
+                f"{link.precedent.case_name} {' '.join(link.precedent.all_citations)}"
+                for link in d.precedent_links.all()
+            ),
+        ),
+        parties=_names(
+            name for r in roles for name in [r.party.name, *r.names_as_pleaded]
+        ),
+        systems=_names(f"{s.name} {s.version}" for s in systems),
+        court=clean(d.court.name, d.court.tna_code) if d.court else "",
+        jurisdiction=_names(j.name for j in jurisdictions),
+        theory=_names(theories.values()),
+        f_court=d.court.slug if d.court else "",
+        f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),
+        f_theory=tuple(sorted(theories)),
+        stage=d.stage,
+        outcome=d.outcome,
+        year=date.year if date else None,
+        date=date,
+        date_display=date_display,
+    )
+
+
+def precedent_document(p: law.Precedent) -> SearchDocument:
+    theories = list(p.legal_theories.all())
+    court = p.court
+    return SearchDocument(
+        key=make_key(DocType.PRECEDENT, p.pk),
+        doc_type=DocType.PRECEDENT,
+        object_id=p.pk,
+        title=clean(p.case_name),
+        url=p.get_absolute_url(),
+        citations=tuple(p.all_citations),
+        body=clean(
+            p.holding,
+            p.subject,
+            p.later_history,
+            p.judges,
+            p.court_detail,
+            p.decision_date_note,
+            p.notes,
+        ),
+        court=clean(court.name, court.tna_code) if court else "",
+        jurisdiction=court.jurisdiction.name if court else "",
+        theory=_names(t.name for t in theories),
+        f_court=court.slug if court else "",
+        f_jurisdiction=(court.jurisdiction.slug,) if court else (),
+        f_theory=tuple(sorted(t.slug for t in theories)),
+        year=p.decision_date.year,
+        date=p.decision_date,
+        date_display=p.decision_date_display,
+    )
+
+
+def provision_document(p: law.Provision) -> SearchDocument:
+    s = p.statute
+    theories = list(p.legal_theories.all())
+    return SearchDocument(
+        key=make_key(DocType.PROVISION, p.pk),
+        doc_type=DocType.PROVISION,
+        object_id=p.pk,
+        title=clean(f"{s.short_title}, {p.label}", p.heading and f"({p.heading})"),
+        url=p.get_absolute_url(),
+        citations=(f"{s.short_title} {p.label}", s.chapter_or_si),
+        body=clean(p.summary, p.relevance, p.notes, s.legislation_path),
+        theory=_names(t.name for t in theories),
+        f_theory=tuple(sorted(t.slug for t in theories)),
+        year=s.year,
+    )
+
+
+def evidence_document(e: cases.Evidence) -> SearchDocument:
+    d = e.dispute
+    theories = {c.theory.slug: c.theory.name for c in e.claims.all()}
+    jurisdictions = list(d.jurisdictions.all())
+    return SearchDocument(
+        key=make_key(DocType.EVIDENCE, e.pk),
+        doc_type=DocType.EVIDENCE,
+        object_id=e.pk,
+        title=clean(str(e), f"({d})"),
+        url=f"{d.get_absolute_url()}#evidence",
+        citations=tuple(filter(None, [e.reference])),
+        # shown_description is what a public page prints: nothing of a redaction.
+        body=clean(
+            e.get_kind_display(),
+            e.shown_description,
+            e.assessment_note
+            if e.confidentiality == cases.Confidentiality.PUBLIC
+            else "",
+        ),
+        court=clean(d.court.name) if d.court else "",
+        jurisdiction=_names(j.name for j in jurisdictions),
+        theory=_names(theories.values()),
+        f_court=d.court.slug if d.court else "",
+        f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),
+        f_theory=tuple(sorted(theories)),
+        stage=d.stage,
+        outcome=d.outcome,
+    )
+
+
+def party_document(p: cases.Party) -> SearchDocument:
+    return SearchDocument(
+        key=make_key(DocType.PARTY, p.pk),
+        doc_type=DocType.PARTY,
+        object_id=p.pk,
+        title=clean(p.name),
+        url=p.get_absolute_url(),
+        body=clean(p.get_kind_display(), p.description),
+        parties=clean(p.name),
+    )
+
+
+def system_document(s: cases.AISystem) -> SearchDocument:
+    return SearchDocument(
+        key=make_key(DocType.SYSTEM, s.pk),
+        doc_type=DocType.SYSTEM,
+        object_id=s.pk,
+        title=clean(str(s)),
+        url=s.get_absolute_url(),
+        body=clean(s.get_weights_display(), s.description),
+        parties=clean(s.developer.name) if s.developer else "",
+        systems=clean(s.name, s.version),
+    )
+
+
+BUILDERS = {
+    DocType.DISPUTE: (dispute_queryset, dispute_document),
+    DocType.PRECEDENT: (precedent_queryset, precedent_document),
+    DocType.PROVISION: (provision_queryset, provision_document),
+    DocType.EVIDENCE: (evidence_queryset, evidence_document),
+    DocType.PARTY: (party_queryset, party_document),
+    DocType.SYSTEM: (system_queryset, system_document),
+}
+
+
+def build_documents(keys: Iterable[str]) -> tuple[list[SearchDocument], list[str]]:
+    """Documents for `keys`, and the keys that have no public record (to delete)."""
+    wanted: dict[str, set[int]] = {}
+    for key in keys:
+        parts = split_key(key)
+        if parts:
+            wanted.setdefault(parts[0], set()).add(parts[1])
+    documents: list[SearchDocument] = []
+    gone: list[str] = []
+    for doc_type, ids in wanted.items():
+        queryset, build = BUILDERS[doc_type]
+        found = {obj.pk: build(obj) for obj in queryset().filter(pk__in=ids)}
+        documents.extend(found.values())
+        gone.extend(make_key(doc_type, pk) for pk in sorted(ids - found.keys()))
+    return documents, gone
+
+
+def count_public() -> int:
+    return sum(queryset().count() for queryset, _ in BUILDERS.values())
+
+
+def iter_documents(batch_size: int = 500) -> Iterator[list[SearchDocument]]:
+    """Every public document, in batches (for rebuilds and checks)."""
+    for queryset, build in BUILDERS.values():
+        ids = list(queryset().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            chunk = ids[start : start + batch_size]
+            yield [build(obj) for obj in queryset().filter(pk__in=chunk)]

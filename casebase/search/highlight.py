@@ -1,0 +1,82 @@
+"""Snippets with the matched words marked, the same for every backend.
+
+Marks are MARK_START/MARK_END control characters, turned into <mark> only after the
+text has been escaped (query.marked_to_html), so indexed text can never inject HTML.
+Tokens and stems are Whoosh's (the same regular expression and Porter2 stemmer), so a
+word is marked exactly when it would match.
+"""
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
+from whoosh.lang.porter2 import stem as porter2_stem
+
+from casebase.search import language as ql
+from casebase.search.query import MARK_END, MARK_START
+
+# Snowball English (Porter2), no stop words: what both backends index with.
+STEMMED = StemmingAnalyzer(
+    stemfn=porter2_stem, stoplist=None, minsize=1, cachesize=200_000
+)
+PLAIN = RegexTokenizer() | LowercaseFilter()
+SNIPPET_CHARS = 240
+LEAD_CHARS = 70
+_TOKEN = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # Whoosh's default tokenizer
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    tokens = [t.text for t in STEMMED(word)]
+    return tokens[0] if tokens else word
+
+
+def highlight_terms(node: ql.Node) -> frozenset[str]:
+    """The stemmed words to mark: those the query looks for (not those it excludes)."""
+    words: set[str] = set()
+    for leaf, positive in ql.leaves(node):
+        if not positive:
+            continue
+        if isinstance(leaf, ql.Term):
+            words.add(stem(leaf.word))
+        elif isinstance(leaf, ql.Phrase):
+            words.update(stem(w) for w in leaf.words)
+    return frozenset(words)
+
+
+def _spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOKEN.finditer(text) if stem(m.group().lower()) in terms]
+
+
+def mark(text: str, terms: frozenset[str], *, whole: bool = False) -> str:
+    """`text` (all of it, or a window around the first match) with matched words
+    marked; "" if none match."""
+    if not text or not terms:
+        return ""
+    spans = _spans(text, terms)
+    if not spans:
+        return ""
+    start, end = 0, len(text)
+    if not whole and len(text) > SNIPPET_CHARS:
+        start = max(0, spans[0][0] - LEAD_CHARS)
+        if start:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < spans[0][0] else start
+        end = min(len(text), start + SNIPPET_CHARS)
+        space = text.rfind(" ", spans[0][1], end)
+        end = space if end < len(text) and space > 0 else end
+    out, cursor = [], start
+    for a, b in spans:
+        if a < start or b > end:
+            continue
+        out += [text[cursor:a], MARK_START, text[a:b], MARK_END]
+        cursor = b
+    out.append(text[cursor:end])
+    return ("…" if start else "") + "".join(out) + ("…" if end < len(text) else "")
+
+
+def snippet(body: str, terms: frozenset[str]) -> str:
+    marked = mark(body, terms)
+    if marked:
+        return marked
+    return body[:SNIPPET_CHARS] + ("…" if len(body) > SNIPPET_CHARS else "")

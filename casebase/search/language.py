@@ -1,0 +1,364 @@
+"""The query language: text typed into the search box becomes a small syntax tree.
+
+Both backends compile the same tree, so they agree on what a query means, and no raw
+user text ever reaches Whoosh's or PostgreSQL's own query parsers. The parser never
+fails: whatever it cannot use it drops, and says so in `Parsed.notices`.
+
+    words            stemmed, all must match        copyright training
+    "a phrase"       exact words in order           "text and data mining"
+    OR, AND, NOT, -  boolean operators              getty OR stability -patent
+    ( )              grouping                       (copyright OR "database right") uk
+    field:value      one field                      party:openai  court:"supreme court"
+    year:a..b        a year or a range              year:2023  year:2020..2024  year:..2019
+    prefix*          words starting with            infring*
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# The tree lives in tree.py; its names are re-exported here for the backends.
+from casebase.search.tree import (  # noqa: F401 (re-exported for the backends)
+    And,
+    CitationKey,
+    Keyword,
+    Leaf,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Term,
+    YearRange,
+    has_positive,
+    leaves,
+)
+
+MAX_QUERY_CHARS = 500
+MAX_LEAVES = 24
+MIN_PREFIX = 3
+
+# field name typed -> canonical field
+FIELD_ALIASES = {
+    "title": "title",
+    "party": "party",
+    "parties": "party",
+    "court": "court",
+    "theory": "theory",
+    "citation": "citation",
+    "cite": "citation",
+    "system": "system",
+    "model": "system",
+    "year": "year",
+    "type": "type",
+    "jurisdiction": "jurisdiction",
+    "stage": "stage",
+    "outcome": "outcome",
+}
+TEXT_FIELDS = ("title", "party", "court", "theory", "system", "jurisdiction")
+KEYWORD_FIELDS = ("type", "stage", "outcome")
+YEAR_MIN, YEAR_MAX = 1000, 2999
+
+
+@dataclass
+class Parsed:
+    tree: Node | None
+    notices: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+# -- tokens -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TOKEN = re.compile(
+    r"""
+    (?P<lparen>\()
+  | (?P<rparen>\))
+  | (?P<neg>-(?=["\w(]))
+  | (?:(?P<field>[A-Za-z]+):(?=\S))
+  | "(?P<phrase>[^"]*)(?P<closed>"?)
+  | (?P<word>[^\s()"]+)
+    """,
+    re.VERBOSE,
+)
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Drop control characters and cap the length; say what was done."""
+    notices = []
+    text = unicodedata.normalize("NFKC", text or "")
+    cleaned = "".join(
+        ch if ch.isprintable() or ch == " " else " " for ch in text
+    ).strip()
+    if len(cleaned) > MAX_QUERY_CHARS:
+        cleaned = cleaned[:MAX_QUERY_CHARS]
+        notices.append(
+            f"Your query was shortened to its first {MAX_QUERY_CHARS} characters."
+        )
+    return " ".join(cleaned.split()), notices
+
+
+def _tokens(text: str, notices: list[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if match.group("phrase") is not None:
+            if not match.group("closed"):
+                notices.append("A closing quotation mark was missing; one was added.")
+            out.append(("phrase", match.group("phrase")))
+        elif match.group("field") is not None:
+            out.append(("field", match.group("field")))
+        elif kind == "word":
+            word = match.group("word")
+            out.append(("op", word) if word in {"AND", "OR", "NOT"} else ("word", word))
+        else:
+            out.append((kind, match.group(0)))
+    return out
+
+
+# -- parser -----------------------------------------------------------------------------
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]], notices: list[str]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.notices = notices
+        self.depth = 0
+        self.count = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def note(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+    def parse(self) -> Node | None:
+        node = self.or_expr()
+        while self.peek() is not None:  # a stray ")" ends or_expr early
+            self.take()
+            self.note("An unmatched closing bracket was ignored.")
+            more = self.or_expr()
+            node = _combine(And, [node, more])
+        return node
+
+    def or_expr(self) -> Node | None:
+        parts = [self.and_expr()]
+        while self.peek() == ("op", "OR"):
+            self.take()
+            parts.append(self.and_expr())
+        if len(parts) > 1 and any(p is None for p in parts):
+            self.note("OR needs something on each side; the empty side was ignored.")
+        return _combine(Or, parts)
+
+    def and_expr(self) -> Node | None:
+        parts: list[Node | None] = []
+        while True:
+            token = self.peek()
+            if token is None or token == ("op", "OR") or token[0] == "rparen":
+                break
+            if token == ("op", "AND"):
+                self.take()
+                if not parts or self.peek() in (None, ("op", "OR")):
+                    self.note("AND needs something on each side; it was ignored.")
+                continue
+            parts.append(self.unary())
+        return _combine(And, parts)
+
+    def unary(self) -> Node | None:
+        token = self.peek()
+        if token and (token == ("op", "NOT") or token[0] == "neg"):
+            self.take()
+            if self.peek() is None or self.peek() in (("op", "OR"), ("op", "AND")):
+                self.note("NOT needs a word after it; it was ignored.")
+                return None
+            child = self.unary()
+            return Not(child) if child is not None else None
+        return self.primary()
+
+    def primary(self) -> Node | None:
+        kind, value = self.take()
+        if kind == "lparen":
+            if self.depth >= 8:
+                self.note("Brackets nested too deeply were flattened.")
+                return None
+            self.depth += 1
+            node = self.or_expr()
+            self.depth -= 1
+            if self.peek() and self.peek()[0] == "rparen":
+                self.take()
+            else:
+                self.note("A closing bracket was missing; one was added.")
+            return node
+        if kind == "rparen":
+            self.note("An unmatched closing bracket was ignored.")
+            return None
+        if kind == "field":
+            return self.fielded(value)
+        if kind == "phrase":
+            return self.leaf(_phrase(value, ""))
+        return self.leaf(self.word(value, ""))
+
+    def fielded(self, name: str) -> Node | None:
+        canonical = FIELD_ALIASES.get(name.lower())
+        token = self.peek()
+        if token is None or token[0] not in ("word", "phrase"):
+            self.note(f"“{name}:” needs a value after it; it was ignored.")
+            return None
+        kind, value = self.take()
+        if canonical is None:
+            self.note(
+                f"There is no field “{name}”; its value was searched everywhere. "
+                "See the search help for the fields."
+            )
+            return self.leaf(
+                _phrase(value, "") if kind == "phrase" else self.word(value, "")
+            )
+        if canonical == "year":
+            return self.leaf(self.year(value))
+        if canonical == "citation":
+            from casebase.search.citations import citation_key
+
+            key = citation_key(value) if _WORD.search(value) else ""
+            if not key:
+                self.note(
+                    f"“citation:{value}” is not a citation (try "
+                    'citation:"[2023] UKSC 49"); it was ignored.'
+                )
+                return None
+            return self.leaf(CitationKey(key, value))
+        if canonical in KEYWORD_FIELDS:
+            slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
+            return self.leaf(Keyword(canonical, slug) if slug else None)
+        if kind == "phrase":
+            return self.leaf(_phrase(value, canonical))
+        return self.leaf(self.word(value, canonical))
+
+    def year(self, value: str) -> YearRange | None:
+        match = re.fullmatch(r"(\d{4})?(?:(\.\.|-)(\d{4})?)?", value)
+        if not match or not (match.group(1) or match.group(3)):
+            self.note(
+                f"“year:{value}” is not a year or a range such as year:2020..2024; "
+                "it was ignored."
+            )
+            return None
+        low = int(match.group(1)) if match.group(1) else None
+        high = int(match.group(3)) if match.group(3) else None
+        if not match.group(2):
+            high = low
+        if low and high and low > high:
+            low, high = high, low
+        return YearRange(low, high)
+
+    def word(self, value: str, field_name: str) -> Leaf | None:
+        if value.endswith("*"):
+            stem = "".join(_WORD.findall(value[:-1])).lower()
+            if len(stem) < MIN_PREFIX:
+                self.note(
+                    f"“{value}” is too short for a prefix search "
+                    f"(at least {MIN_PREFIX} letters before *); it was searched as a word."
+                )
+                return _phrase(stem, field_name) if stem else None
+            return Prefix(stem, field_name)
+        if not _WORD.search(value):
+            self.note("Characters that are not letters or digits were ignored.")
+            return None
+        return _phrase(value, field_name)
+
+    def leaf(self, node: Leaf | None) -> Leaf | None:
+        if node is None:
+            return None
+        self.count += 1
+        if self.count > MAX_LEAVES:
+            self.note(f"Only the first {MAX_LEAVES} search terms were used.")
+            return None
+        return node
+
+
+def _phrase(text: str, field_name: str) -> Term | Phrase | None:
+    """Split on anything that is not a letter or digit: one word is a Term, several
+    (`state-of-the-art`, a quoted phrase) are a Phrase."""
+    words = tuple(w.lower() for w in _WORD.findall(text))
+    if not words:
+        return None
+    if len(words) == 1:
+        return Term(words[0], field_name)
+    return Phrase(words[:MAX_LEAVES], field_name)
+
+
+def _combine(kind: type[And] | type[Or], parts: list[Node | None]) -> Node | None:
+    kept: list[Node] = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, kind):
+            kept.extend(part.children)
+        else:
+            kept.append(part)
+    if not kept:
+        return None
+    return kept[0] if len(kept) == 1 else kind(tuple(kept))
+
+
+def parse(text: str) -> Parsed:
+    """Parse `text` into a tree; never raises."""
+    cleaned, notices = clean_text(text)
+    if not cleaned:
+        return Parsed(
+            None, notices, "Type a word, a phrase or a citation to search for."
+        )
+    if cleaned.count('"') % 2:
+        # A lone quotation mark: search the words rather than a phrase to the end.
+        at = cleaned.rfind('"')
+        cleaned = cleaned[:at] + " " + cleaned[at + 1 :]
+        notices.append("An unmatched quotation mark was ignored.")
+    parser = _Parser(_tokens(cleaned, notices), notices)
+    tree = parser.parse()
+    if tree is None:
+        return Parsed(None, notices, "Nothing in that query could be searched for.")
+    if not has_positive(tree):
+        return Parsed(
+            None,
+            notices,
+            "Say what to look for as well as what to leave out "
+            "(for example: copyright -patent).",
+        )
+    return Parsed(tree, notices)
+
+
+def corrected_text(tree: Node, corrections: dict[str, str]) -> str:
+    """The query written back out with words replaced, for "did you mean"."""
+
+    def write(node: Node) -> str:
+        if isinstance(node, Term):
+            word = corrections.get(node.word, node.word)
+            return f"{node.field}:{word}" if node.field else word
+        if isinstance(node, Phrase):
+            inner = " ".join(corrections.get(w, w) for w in node.words)
+            return f'{node.field}:"{inner}"' if node.field else f'"{inner}"'
+        if isinstance(node, Prefix):
+            return f"{node.field + ':' if node.field else ''}{node.stem}*"
+        if isinstance(node, Keyword):
+            return f"{node.field}:{node.value}"
+        if isinstance(node, YearRange):
+            if node.low == node.high:
+                return f"year:{node.low}"
+            return f"year:{node.low or ''}..{node.high or ''}"
+        if isinstance(node, CitationKey):
+            return f'citation:"{node.text}"'
+        if isinstance(node, Not):
+            return f"-{write(node.child)}"
+        if isinstance(node, Or):
+            return "(" + " OR ".join(write(c) for c in node.children) + ")"
+        return " ".join(write(c) for c in node.children)
+
+    text = write(tree)
+    return text[1:-1] if isinstance(tree, Or) else text

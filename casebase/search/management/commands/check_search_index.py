@@ -1,0 +1,44 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from casebase.search import indexing
+
+SHOWN = 20
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare the search index with the database: records missing from it, entries "
+        "that are out of date, and entries that should not be there. --repair fixes "
+        "them. Exits with status 1 when problems are found and not repaired."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--repair", action="store_true", help="Re-index or remove what is wrong."
+        )
+
+    def handle(self, *args, repair: bool, **options):
+        found = indexing.check()
+        for label, keys in (
+            ("missing from the index", found.missing),
+            ("stale in the index", found.stale),
+            ("in the index but not public", found.extra),
+        ):
+            self.stdout.write(f"{len(keys)} {label}")
+            for key in keys[:SHOWN]:
+                self.stdout.write(f"  {key}")
+            if len(keys) > SHOWN:
+                self.stdout.write(f"  ... and {len(keys) - SHOWN} more")
+        if found.ok:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Search index is current ({found.checked} records)."
+                )
+            )
+            return
+        if not repair:
+            raise CommandError("The search index is out of date; run with --repair.")
+        indexed, deleted = indexing.repair(found)
+        self.stdout.write(
+            self.style.SUCCESS(f"Repaired: {indexed} re-indexed, {deleted} removed.")
+        )

@@ -1,0 +1,31 @@
+"""The search page and its help page."""
+
+from django.shortcuts import redirect, render
+
+from casebase.search.forms import SearchForm
+from casebase.search.query import SortOrder
+from casebase.search.service import direct_hit, run_search
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.to_query()
+    results = run_search(query=query, user=request.user) if query else None
+    hit = direct_hit(results) if results else None
+    # A citation typed on its own goes straight to the one record that carries it.
+    if hit and not query.filters.items() and query.page == 1:
+        return redirect(hit.url)
+    context = {
+        "form": form,
+        "query": query,
+        "results": results,
+        "sort_choices": SortOrder.choices,
+    }
+    return render(
+        request, "search/search.html", context, status=400 if form.errors else 200
+    )
+
+
+def search_help(request):
+    return render(request, "search/help.html")

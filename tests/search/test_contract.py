@@ -1,0 +1,177 @@
+"""The shared contract: the same searches find the same records on every backend."""
+
+import pytest
+
+from casebase.search.documents import make_key
+from tests.search.conftest import index_all, keys, search
+from tests.search.corpus import build_corpus
+
+
+@pytest.fixture
+def corpus(engine):
+    records = build_corpus()
+    index_all()
+    return {name: make_key(_type(obj), obj.pk) for name, obj in records.items()}
+
+
+def _type(obj) -> str:
+    return {"Precedent": "precedent", "Dispute": "dispute", "Provision": "provision"}[
+        type(obj).__name__
+    ]
+
+
+def test_words_are_stemmed(corpus):
+    """`infringing` finds a record that says `infringement`."""
+    assert corpus["provision"] in keys(search("infringing"))
+
+
+def test_all_words_must_match(corpus):
+    """Two words find only the records with both."""
+    found = keys(search("novels training"))
+    assert found == [corpus["quill"]]
+
+
+def test_exact_phrase(corpus):
+    """A quoted phrase matches the words in that order only."""
+    assert set(keys(search('"training data"'))) == {corpus["pixel"], corpus["quill"]}
+    assert keys(search('"data training"')) == []
+
+
+def test_or(corpus):
+    """OR finds records with either word."""
+    assert set(keys(search("novels OR diffusion"))) == {
+        corpus["pixel"],
+        corpus["quill"],
+    }
+
+
+def test_not_and_minus(corpus):
+    """NOT and a leading minus leave records with the word out."""
+    assert keys(search("training -novels")) == [corpus["pixel"]]
+    assert keys(search("training NOT novels")) == [corpus["pixel"]]
+
+
+def test_grouping(corpus):
+    """Brackets group alternatives."""
+    found = set(keys(search("(novels OR diffusion) training")))
+    assert found == {corpus["pixel"], corpus["quill"]}
+
+
+def test_party_field(corpus):
+    """party: searches the parties only."""
+    found = keys(search("party:pixel type:dispute"))
+    assert found == [corpus["pixel"]]
+
+
+def test_court_field(corpus):
+    """court: searches the court's name."""
+    assert keys(search('court:"test supreme"')) == [corpus["alpha"]]
+
+
+def test_theory_field(corpus):
+    """theory: finds records under that legal theory."""
+    assert keys(search("theory:patent")) == [corpus["alpha"]]
+
+
+def test_system_field(corpus):
+    """system: finds disputes about an AI system."""
+    assert corpus["pixel"] in keys(search("system:diffusenet type:dispute"))
+
+
+def test_title_field(corpus):
+    """title: ignores words that appear only in the text."""
+    assert keys(search("title:robotics")) == [corpus["alpha"]]
+
+
+def test_year_and_ranges(corpus):
+    """year: takes one year or a range, open at either end."""
+    assert keys(search("year:2021 type:dispute")) == [corpus["quill"]]
+    assert keys(search("year:2020..2022 type:dispute")) == [corpus["quill"]]
+    assert set(keys(search("year:2023.. type:precedent"))) == {corpus["alpha"]}
+    assert set(keys(search("year:..1970"))) == {corpus["beta"]}
+
+
+def test_prefix(corpus):
+    """A trailing * matches words that start with the letters."""
+    assert corpus["pixel"] in keys(search("diffus*"))
+
+
+def test_title_ranks_above_text(corpus):
+    """A word in a title outranks the same word in a summary."""
+    found = keys(search("robotics"))
+    assert found[0] == corpus["alpha"] and corpus["quill"] in found
+
+
+@pytest.mark.parametrize(
+    "typed,record",
+    [
+        ("[2023] UKSC 49", "alpha"),
+        ("(2023) UKSC 49", "alpha"),
+        ("[2023] uksc 49", "alpha"),
+        ("[2023]UKSC 49", "alpha"),
+        ("[2024] Bus LR 47", "alpha"),
+        ("[1969] RPC 41", "beta"),
+        ("(1969) RPC 41", "beta"),
+        ("[1969] rpc 41", "beta"),
+        ("C-406/10", "gamma"),
+        ("Case C-406/10", "gamma"),
+        ("c-406/10", "gamma"),
+        ("ECLI:EU:C:2012:259", "gamma"),
+    ],
+)
+def test_citation_lookup_finds_the_record_first(corpus, typed, record):
+    """A citation typed on its own, in any common form, finds its record first."""
+    results = search(typed)
+    assert results.hits[0].key == corpus[record]
+    assert results.hits[0].citation_match
+
+
+def test_citation_field(corpus):
+    """citation: matches a stored citation in another form."""
+    assert keys(search('citation:"(1969) RPC 41"')) == [corpus["beta"]]
+
+
+def test_did_you_mean(corpus):
+    """A misspelt word is corrected when the correction finds something."""
+    results = search("trainng")
+    assert results.suggestion == "training"
+    assert results.corrected_from == "trainng"
+    assert corpus["pixel"] in keys(results)
+
+
+def test_snippets_are_escaped_and_marked(corpus):
+    """Stored markup comes out escaped; only matched words are wrapped in <mark>."""
+    hit = next(h for h in search("diffusion").hits if h.key == corpus["pixel"])
+    html = str(hit.snippet_html)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>diffusion</mark>" in html
+
+
+def test_facet_counts(corpus):
+    """Facets count the matches by type, stage and theory."""
+    facets = search("training").facets
+    assert {f.value: f.count for f in facets["type"]} == {"dispute": 2}
+    assert {f.value: f.count for f in facets["stage"]} == {"filed": 1, "settled": 1}
+
+
+def test_facet_filter(corpus):
+    """A selected facet value narrows the results."""
+    from casebase.search.query import Filters
+
+    results = search("training", filters=Filters(stage="settled"))
+    assert keys(results) == [corpus["quill"]]
+    assert results.total == 1
+
+
+def test_sort_by_date(corpus):
+    """Newest and oldest first order by the record's date."""
+    assert keys(search("training", sort="newest")) == [corpus["pixel"], corpus["quill"]]
+    assert keys(search("training", sort="oldest")) == [corpus["quill"], corpus["pixel"]]
+
+
+def test_pagination(corpus):
+    """Pages hold per_page hits and the total counts them all."""
+    first = search("training", per_page=1, sort="newest")
+    second = search("training", per_page=1, page=2, sort="newest")
+    assert first.total == second.total == 2
+    assert keys(first) + keys(second) == [corpus["pixel"], corpus["quill"]]
