@@ -1,0 +1,244 @@
+"""`make bench` (API part): the API served by gunicorn on PostgreSQL, measured.
+
+Creates a scratch PostgreSQL database on the server `DATABASE_URL` names (never
+touching that database itself), migrates it, loads the reference data and builds the
+search index, serves it with gunicorn (2 workers, DEBUG off) on a free loopback
+port, and sends a bounded number of requests to each endpoint from a few client
+threads. It reports requests per second and median / p95 latency, each beside the
+trivial `/api/v1/ping` endpoint: that is the framework's ceiling on this machine,
+so the ratios say what the application itself costs. Public responses are
+served from the shared response cache (casebase/api/cache.py) once built; the
+"uncached" rows vary the URL on every request to measure building them. Then it stops gunicorn and
+drops the scratch database.
+
+The server comes from `BENCH_DATABASE_URL`, else `DATABASE_URL`; without a
+PostgreSQL URL in either it prints a notice and does nothing.
+"""
+
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import dj_database_url
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+TARGET = 0.5  # list and detail should reach half the ceiling (issue 4)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _measure(url: str, *, requests: int, threads: int, limit_s: float) -> dict:
+    """`requests` GETs of `url` from `threads` clients, stopping at `limit_s`.
+    `{n}` in the URL becomes a new number on each request (a cache miss each time)."""
+    counter = iter(range(10**9))
+    timings: list[float] = []
+    statuses: list[int] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + limit_s
+    per_thread = max(1, requests // threads)
+
+    def client():
+        for _ in range(per_thread):
+            if time.monotonic() > deadline:
+                return
+            with lock:
+                target = url.replace("{n}", str(next(counter)))
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(target, timeout=30) as response:
+                    response.read()
+                    status = response.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            elapsed = time.perf_counter() - started
+            with lock:
+                timings.append(elapsed)
+                statuses.append(status)
+
+    workers = [threading.Thread(target=client) for _ in range(threads)]
+    started = time.perf_counter()
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    wall = time.perf_counter() - started
+    timings.sort()
+    return {
+        "rps": len(timings) / wall if wall else 0.0,
+        "median_ms": statistics.median(timings) * 1000 if timings else 0.0,
+        "p95_ms": timings[min(len(timings) - 1, int(len(timings) * 0.95))] * 1000
+        if timings
+        else 0.0,
+        "ok": sum(1 for s in statuses if s == 200),
+        "count": len(statuses),
+    }
+
+
+class Command(BaseCommand):
+    help = "Benchmark the API under gunicorn (2 workers) on PostgreSQL."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=400)
+        parser.add_argument("--threads", type=int, default=4)
+        parser.add_argument("--seconds", type=float, default=30.0)
+
+    def handle(self, *args, requests: int, threads: int, seconds: float, **options):
+        url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+        if not url.startswith(("postgres://", "postgresql://")):
+            self.stdout.write(
+                "bench_api: skipped, it needs PostgreSQL. Set BENCH_DATABASE_URL (or "
+                "DATABASE_URL) to a PostgreSQL server, e.g. "
+                "postgres://root@127.0.0.1:5432/postgres; a scratch database is "
+                "created there and dropped afterwards."
+            )
+            return
+        import psycopg
+
+        config = dj_database_url.parse(url)
+        name = f"casebase_bench_{os.getpid()}"
+        admin = {
+            "host": config["HOST"] or "127.0.0.1",
+            "port": config["PORT"] or 5432,
+            "user": config["USER"],
+            "password": config["PASSWORD"] or None,
+            "dbname": config["NAME"] or "postgres",
+            "autocommit": True,
+        }
+        with psycopg.connect(**admin) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                self._run(url, name, Path(tmp), requests, threads, seconds)
+        finally:
+            with psycopg.connect(**admin) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def _run(self, url, name, tmp: Path, requests, threads, seconds):
+        scratch = url.rsplit("/", 1)[0] + f"/{name}"
+        env = {
+            **os.environ,
+            "DATABASE_URL": scratch,
+            "CASEBASE_VAR_DIR": str(tmp),
+            "CACHE_URL": f"file://{tmp / 'cache'}",
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "SECURE_SSL_REDIRECT": "0",
+            "SEARCH_BACKEND": getattr(
+                settings, "SEARCH_BACKEND_POSTGRES", settings.SEARCH_BACKEND
+            ),
+            # The bench measures the application, not the rate limiter.
+            "API_THROTTLE_ANON": "100000000/minute",
+            "API_THROTTLE_USER": "100000000/minute",
+            "LOG_LEVEL": "WARNING",
+        }
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        started = time.perf_counter()
+        for step in (
+            ["migrate", "--noinput", "-v0"],
+            ["load_reference"],
+            ["rebuild_search_index"],
+        ):
+            subprocess.run(
+                [*manage, *step], env=env, check=True, capture_output=True, text=True
+            )
+        self.stdout.write(
+            f"bench_api: scratch PostgreSQL database ready in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        port = _free_port()
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "casebase.wsgi",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            self._wait(base + "/api/v1/ping")
+            self._report(base, requests, threads, seconds)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    def _wait(self, url: str) -> None:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url, timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def _busiest_dispute(self, base: str) -> str:
+        with urllib.request.urlopen(base + "/api/v1/disputes?page_size=100") as r:
+            import json
+
+            rows = json.load(r)["results"]
+        busiest = max(rows, key=lambda d: len(d["claims"]) + len(d["events"]))
+        return busiest["url"]
+
+    def _report(self, base, requests, threads, seconds):
+        endpoints = {
+            "ping (trivial DRF view)": base + "/api/v1/ping",
+            "dispute list": base + "/api/v1/disputes",
+            "dispute detail (busiest)": self._busiest_dispute(base),
+            "search ?q=copyright": base + "/api/v1/search?q=copyright",
+            # Each request a different URL: what a response costs to build.
+            "dispute list, uncached": base + "/api/v1/disputes?nocache={n}",
+            "dispute detail, uncached": self._busiest_dispute(base) + "?nocache={n}",
+            "search, uncached": base + "/api/v1/search?q=copyright&nocache={n}",
+        }
+        for url in endpoints.values():  # warm both workers and the response cache
+            _measure(url, requests=10, threads=2, limit_s=10)
+        results = {
+            name: _measure(url, requests=requests, threads=threads, limit_s=seconds)
+            for name, url in endpoints.items()
+        }
+        ceiling = results["ping (trivial DRF view)"]["rps"] or 1.0
+        header = (
+            f"{'endpoint':28} {'ok/sent':>9} {'req/s':>8} {'median ms':>10} "
+            f"{'p95 ms':>8} {'vs ping':>8}"
+        )
+        self.stdout.write(
+            f"gunicorn, 2 workers, PostgreSQL; {threads} client threads, up to "
+            f"{requests} requests or {seconds:.0f} s per endpoint"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, r in results.items():
+            ratio = r["rps"] / ceiling
+            self.stdout.write(
+                f"{name:28} {r['ok']:>4}/{r['count']:<4} {r['rps']:>8.1f} "
+                f"{r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {ratio:>8.2f}"
+            )
+        for name in ("dispute list", "dispute detail (busiest)"):
+            ratio = results[name]["rps"] / ceiling
+            verdict = "meets" if ratio >= TARGET else "misses"
+            self.stdout.write(
+                f"{name}: {ratio:.2f} of the ceiling, {verdict} the {TARGET:.1f} target"
+            )

@@ -1,0 +1,65 @@
+"""Additions to the generated OpenAPI schema: the one error shape on every operation
+that can answer it, and 304 on conditional reads."""
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": "Every error has this shape. `message` names the field at fault.",
+    "properties": {
+        "status": {"type": "integer", "example": 400},
+        "code": {"type": "string", "example": "invalid"},
+        "message": {"type": "string", "example": "year: Enter a whole number."},
+        "errors": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            "example": {"year": ["Enter a whole number."]},
+        },
+    },
+    "required": ["status", "code", "message", "errors"],
+}
+
+WHY = {
+    "400": "Bad input: a query parameter, the JSON body or a failed validation.",
+    "401": "Not signed in: send `Authorization: Token <key>`.",
+    "403": "Signed in without the editor's permission for this (or CSRF failed).",
+    "404": "No such record, or not one you may see.",
+    "405": "Method not allowed here.",
+    "406": "Only application/json is offered.",
+    "409": "Conflict: a stale write (If-Match or version out of date), a workflow "
+    "step from the wrong status, or other records depend on it.",
+    "413": "The request body is too large.",
+    "415": "Send the body as application/json.",
+    "429": "Too many requests: wait the Retry-After seconds.",
+}
+
+
+def _error(code: str) -> dict:
+    return {
+        "description": WHY[code],
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+        },
+    }
+
+
+def add_error_responses(result, generator, request, public):
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = (
+        ERROR_SCHEMA
+    )
+    for path, operations in result.get("paths", {}).items():
+        is_detail = "{" in path
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            codes = ["400", "405", "406", "429"]
+            if method in ("post", "put", "patch", "delete"):
+                codes += ["401", "403", "413", "415"]
+            if is_detail:
+                codes.append("404")
+            if method in ("post", "put", "patch", "delete"):
+                # Stale version, a workflow step from the wrong status, a record
+                # others depend on, or a duplicate stored meanwhile.
+                codes.append("409")
+            for code in codes:
+                responses.setdefault(code, _error(code))
+            if method == "get" and is_detail:
+                responses.setdefault("304", {"description": "Not modified."})
+    return result

@@ -1,0 +1,320 @@
+"""What the API accepts for each writable record: plain values, related records by
+slug (or id where a record has no slug). Publication status is never accepted; new
+records are drafts (the editorial workflow publishes)."""
+
+from rest_framework import serializers
+
+from casebase.api.serializers.input_base import (
+    ById,
+    BySlug,
+    InputSerializer,
+    lines,
+)
+from casebase.cases.models import (
+    AISystem,
+    Claim,
+    Confidentiality,
+    Dispute,
+    Event,
+    Evidence,
+    Party,
+)
+from casebase.core.models import Source
+from casebase.law.models import (
+    Authority,
+    Court,
+    Jurisdiction,
+    LegalTheory,
+    Precedent,
+    Provision,
+    Statute,
+)
+
+RECORD = ["verified", "unverified_elements"]
+
+
+class DisputeIn(InputSerializer):
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        write_only=True,
+        help_text="The version you read: a stale one is refused with 409.",
+    )
+    jurisdictions = BySlug(Jurisdiction, many=True)
+    court = BySlug(Court, allow_null=True, required=False)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Dispute
+        fields = [
+            "slug",
+            "title",
+            "short_title",
+            "summary",
+            "jurisdictions",
+            "jurisdiction_detail",
+            "court",
+            "court_detail",
+            "case_number",
+            "stage",
+            "outcome",
+            "status_text",
+            "status_as_of",
+            "status_as_of_precision",
+            "status_as_of_note",
+            "filed_date",
+            "filed_date_precision",
+            "filed_date_note",
+            "first_decision_date",
+            "first_decision_precision",
+            "resolved_date",
+            "resolved_precision",
+            "defence_position",
+            "notes",
+            "source_type",
+            "version",
+            *RECORD,
+        ]
+
+
+class PartyIn(InputSerializer):
+    unverified_elements = lines()
+
+    class Meta:
+        model = Party
+        fields = ["slug", "name", "kind", "description", *RECORD]
+
+
+class SystemIn(InputSerializer):
+    developer = BySlug(Party, allow_null=True, required=False)
+    unverified_elements = lines()
+
+    class Meta:
+        model = AISystem
+        fields = [
+            "slug",
+            "name",
+            "developer",
+            "version",
+            "weights",
+            "description",
+            *RECORD,
+        ]
+
+
+class CourtIn(InputSerializer):
+    jurisdiction = BySlug(Jurisdiction)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Court
+        fields = ["slug", "name", "jurisdiction", "tna_code", *RECORD]
+
+
+class StatuteIn(InputSerializer):
+    # Bounded as legislation.gov.uk (and the statute's page URL) numbers them.
+    year = serializers.IntegerField(min_value=1000, max_value=2999)
+    number = serializers.IntegerField(min_value=1, max_value=999_999_999)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Statute
+        fields = [
+            "legislation_type",
+            "year",
+            "number",
+            "short_title",
+            "chapter_or_si",
+            *RECORD,
+        ]
+
+
+class ProvisionIn(InputSerializer):
+    unit = serializers.ChoiceField(
+        choices=[("section", "section"), ("regulation", "regulation")],
+        required=False,
+        help_text="As in the legislation.gov.uk URI.",
+    )
+    number = serializers.RegexField(
+        r"^[0-9A-Za-z]{1,20}$",
+        max_length=20,
+        help_text="The section or regulation number in the URI: `16`, `3A`.",
+    )
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        write_only=True,
+        help_text="The version you read: a stale one is refused with 409.",
+    )
+    statute = ById(queryset=Statute.objects.all())
+    legal_theories = BySlug(LegalTheory, many=True, required=False)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Provision
+        fields = [
+            "statute",
+            "label",
+            "unit",
+            "number",
+            "heading",
+            "summary",
+            "legal_theories",
+            "relevance",
+            "legislation_uri",
+            "notes",
+            "source_type",
+            "position",
+            "version",
+            *RECORD,
+        ]
+
+
+class PrecedentIn(InputSerializer):
+    version = serializers.IntegerField(
+        min_value=1,
+        max_value=2**31 - 1,
+        required=False,
+        write_only=True,
+        help_text="The version you read: a stale one is refused with 409.",
+    )
+    court = BySlug(Court)
+    law_report_citations = lines()
+    legal_theories = BySlug(LegalTheory, many=True, required=False)
+    provisions = ById(queryset=Provision.objects.all(), many=True, required=False)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Precedent
+        fields = [
+            "slug",
+            "case_name",
+            "neutral_citation",
+            "law_report_citations",
+            "court",
+            "court_detail",
+            "decision_date",
+            "decision_date_note",
+            "judges",
+            "legal_theories",
+            "subject",
+            "holding",
+            "later_history",
+            "notes",
+            "provisions",
+            "appeal_pending",
+            "version",
+            *RECORD,
+        ]
+
+
+class AuthorityIn(InputSerializer):
+    citing = BySlug(Precedent)
+    cited = BySlug(Precedent)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Authority
+        fields = ["citing", "cited", "treatment", "note", *RECORD]
+
+
+class ClaimIn(InputSerializer):
+    dispute = BySlug(Dispute)
+    theory = BySlug(LegalTheory)
+    provisions = ById(queryset=Provision.objects.all(), many=True, required=False)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "dispute",
+            "theory",
+            "nature",
+            "description",
+            "result",
+            "result_note",
+            "provisions",
+            "position",
+            *RECORD,
+        ]
+
+
+class EvidenceIn(InputSerializer):
+    dispute = BySlug(Dispute)
+    claims = ById(queryset=Claim.objects.all(), many=True, required=False)
+    confidentiality = serializers.ChoiceField(
+        choices=[
+            (Confidentiality.PUBLIC, Confidentiality.PUBLIC.label),
+            (Confidentiality.REDACTED, Confidentiality.REDACTED.label),
+        ],
+        required=False,
+        help_text="Public or redacted. Sealed evidence is entered in the admin: the "
+        "API never serves it.",
+    )
+    unverified_elements = lines()
+
+    class Meta:
+        model = Evidence
+        fields = [
+            "dispute",
+            "reference",
+            "kind",
+            "title",
+            "description",
+            "public_description",
+            "is_allegation",
+            "relied_on_by",
+            "claims",
+            "assessment",
+            "assessment_note",
+            "confidentiality",
+            "position",
+            *RECORD,
+        ]
+
+    def validate(self, attrs):
+        dispute = attrs.get("dispute") or getattr(self.instance, "dispute", None)
+        claims = attrs.get("claims") or []
+        if dispute and any(c.dispute_id != dispute.pk for c in claims):
+            raise serializers.ValidationError(
+                {"claims": ["Each claim must belong to the same dispute."]}
+            )
+        return attrs
+
+
+class EventIn(InputSerializer):
+    dispute = BySlug(Dispute)
+    unverified_elements = lines()
+
+    class Meta:
+        model = Event
+        fields = [
+            "dispute",
+            "date",
+            "date_precision",
+            "kind",
+            "title",
+            "description",
+            "position",
+            *RECORD,
+        ]
+
+
+class SourceIn(InputSerializer):
+    unverified_elements = lines()
+
+    class Meta:
+        model = Source
+        fields = [
+            "reference",
+            "url",
+            "title",
+            "publisher",
+            "date",
+            "date_precision",
+            "kind",
+            "note",
+            *RECORD,
+        ]

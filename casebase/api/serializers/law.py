@@ -1,0 +1,244 @@
+"""How the law is shown: jurisdictions, theories, courts, statutes, provisions,
+precedents (with citations and citator status) and authorities."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from casebase.api.oscola import oscola_citation
+from casebase.api.serializers.common import (
+    SLUG,
+    CourtRef,
+    HtmlUrlField,
+    JurisdictionRef,
+    PrecedentRef,
+    ProvisionRef,
+    PublishableFields,
+    SourceRef,
+    StatuteRef,
+    TheoryRef,
+    link,
+)
+from casebase.law.models import (
+    Authority,
+    Court,
+    Jurisdiction,
+    LegalTheory,
+    Precedent,
+    PrecedentStatus,
+    Provision,
+    Statute,
+    Treatment,
+)
+
+VERSION_HELP = "Send it back with an update: a stale one is refused with 409."
+
+
+class JurisdictionOut(serializers.ModelSerializer):
+    url = link("jurisdiction", SLUG)
+    html_url = HtmlUrlField()
+    dispute_count = serializers.IntegerField(read_only=True)
+    courts = CourtRef(many=True, read_only=True)
+
+    class Meta:
+        model = Jurisdiction
+        fields = ["slug", "name", "is_uk", "dispute_count", "courts", "url", "html_url"]
+
+
+class TheoryOut(serializers.ModelSerializer):
+    url = link("theory", SLUG)
+    html_url = HtmlUrlField()
+
+    class Meta:
+        model = LegalTheory
+        fields = ["slug", "name", "description", "position", "url", "html_url"]
+
+
+class CourtOut(PublishableFields, serializers.ModelSerializer):
+    url = link("court", SLUG)
+    html_url = HtmlUrlField()
+    jurisdiction = JurisdictionRef(read_only=True)
+    precedent_count = serializers.IntegerField(read_only=True)
+    dispute_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Court
+        fields = [
+            "slug",
+            "name",
+            "jurisdiction",
+            "tna_code",
+            "precedent_count",
+            "dispute_count",
+            "url",
+            "html_url",
+            *PublishableFields._declared_fields,
+        ]
+
+
+class StatuteOut(PublishableFields, serializers.ModelSerializer):
+    url = link("statute")
+    html_url = HtmlUrlField()
+    legislation_path = serializers.CharField(read_only=True)
+    legislation_gov_uk_url = serializers.URLField(read_only=True)
+    provisions = ProvisionRef(many=True, read_only=True)
+
+    class Meta:
+        model = Statute
+        fields = [
+            "id",
+            "short_title",
+            "legislation_type",
+            "year",
+            "number",
+            "chapter_or_si",
+            "legislation_path",
+            "legislation_gov_uk_url",
+            "provisions",
+            "url",
+            "html_url",
+            *PublishableFields._declared_fields,
+        ]
+
+
+class ProvisionOut(PublishableFields, serializers.ModelSerializer):
+    oscola_citation = serializers.SerializerMethodField(
+        help_text="The provision cited in OSCOLA style."
+    )
+    version = serializers.IntegerField(read_only=True, help_text=VERSION_HELP)
+    url = link("provision")
+    html_url = HtmlUrlField()
+    statute = StatuteRef(read_only=True)
+    legal_theories = TheoryRef(many=True, read_only=True)
+    sources = SourceRef(many=True, read_only=True)
+    legislation_uri = serializers.URLField(
+        read_only=True, help_text="The provision on legislation.gov.uk."
+    )
+
+    class Meta:
+        model = Provision
+        fields = [
+            "id",
+            "statute",
+            "label",
+            "unit",
+            "number",
+            "heading",
+            "summary",
+            "legal_theories",
+            "relevance",
+            "legislation_uri",
+            "oscola_citation",
+            "notes",
+            "source_type",
+            "sources",
+            "position",
+            "version",
+            "url",
+            "html_url",
+            *PublishableFields._declared_fields,
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_oscola_citation(self, obj: Provision) -> str | None:
+        return oscola_citation(obj, "provision")
+
+
+class StatusReason(serializers.Serializer):
+    treatment = serializers.ChoiceField(choices=Treatment.choices, read_only=True)
+    citing = PrecedentRef(read_only=True)
+
+
+class CitatorStatus(serializers.Serializer):
+    """The citator flag and the later judgment that causes it (none for good law)."""
+
+    code = serializers.ChoiceField(choices=PrecedentStatus.choices, read_only=True)
+    label = serializers.CharField(read_only=True)
+    reason = StatusReason(read_only=True, allow_null=True)
+
+
+def status_of(precedent: Precedent) -> dict:
+    code, authority = precedent.status_with_reason()
+    return {
+        "code": code,
+        "label": PrecedentStatus(code).label,
+        "reason": authority,
+    }
+
+
+class PrecedentOut(PublishableFields, serializers.ModelSerializer):
+    version = serializers.IntegerField(read_only=True, help_text=VERSION_HELP)
+    url = link("precedent", SLUG)
+    html_url = HtmlUrlField()
+    court = CourtRef(read_only=True, allow_null=True)
+    citations = serializers.ListField(
+        source="all_citations",
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The neutral citation, then the law-report citations.",
+    )
+    oscola_citation = serializers.SerializerMethodField(
+        help_text="The citation in OSCOLA style; null until the citations library "
+        "can format it."
+    )
+    status = serializers.SerializerMethodField()
+    legal_theories = TheoryRef(many=True, read_only=True)
+    provisions = ProvisionRef(many=True, read_only=True)
+    sources = SourceRef(many=True, read_only=True)
+
+    class Meta:
+        model = Precedent
+        fields = [
+            "slug",
+            "case_name",
+            "neutral_citation",
+            "law_report_citations",
+            "citations",
+            "oscola_citation",
+            "citation_path",
+            "status",
+            "court",
+            "court_detail",
+            "decision_date",
+            "decision_date_note",
+            "judges",
+            "legal_theories",
+            "subject",
+            "holding",
+            "later_history",
+            "notes",
+            "appeal_pending",
+            "provisions",
+            "sources",
+            "version",
+            "url",
+            "html_url",
+            *PublishableFields._declared_fields,
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_oscola_citation(self, obj: Precedent) -> str | None:
+        return oscola_citation(obj, "precedent")
+
+    @extend_schema_field(CitatorStatus)
+    def get_status(self, obj: Precedent) -> dict:
+        return CitatorStatus(status_of(obj), context=self.context).data
+
+
+class AuthorityOut(PublishableFields, serializers.ModelSerializer):
+    url = link("authority")
+    citing = PrecedentRef(read_only=True)
+    cited = PrecedentRef(read_only=True)
+    sources = SourceRef(many=True, read_only=True)
+
+    class Meta:
+        model = Authority
+        fields = [
+            "id",
+            "citing",
+            "treatment",
+            "cited",
+            "note",
+            "sources",
+            "url",
+            *PublishableFields._declared_fields,
+        ]

@@ -1,0 +1,252 @@
+"""The API's base views: JSON only, one error shape, throttles, a body-size limit,
+conditional GET on details and stale-write checks on updates.
+
+A resource's viewset names its selectors and serializers; everything else is here.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.openapi import AutoSchema
+from rest_framework import decorators, status, viewsets
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from casebase.api import cache as api_cache
+from casebase.api import conditional, errors, services
+from casebase.api.filters import StrictOrderingFilter
+from casebase.api.pagination import Cursor
+from casebase.api.permissions import ReadAnyoneWriteEditor, WorkflowPermission
+from casebase.api.serializers.input_base import WorkflowIn
+from casebase.api.throttling import AnonThrottle, UserThrottle
+from casebase.core.locking import VersionedModel
+
+# URL action -> editorial workflow step.
+WORKFLOW_ACTIONS = {
+    "submit": "submit",
+    "publish": "publish",
+    "withdraw": "withdraw",
+    "return_to_draft": "return_to_draft",
+}
+
+JSON = "application/json"
+SLUG_REGEX = r"[-a-zA-Z0-9_]{1,200}"
+ID_REGEX = r"[0-9]{1,18}"
+
+
+class RecordSchema(AutoSchema):
+    """Input serializers describe request bodies, output serializers responses."""
+
+    def get_request_serializer(self):
+        if getattr(self.view, "action", None) in WORKFLOW_ACTIONS:
+            return WorkflowIn
+        input_class = getattr(self.view, "input_serializer", None)
+        if self.method in ("POST", "PUT", "PATCH") and input_class:
+            return input_class
+        return super().get_request_serializer()
+
+    def get_auth(self):
+        # Reading needs no credentials: say so (spectacular only sees AllowAny).
+        auths = super().get_auth()
+        if self.method in ("GET", "HEAD", "OPTIONS") and {} not in auths:
+            auths.append({})
+        return auths
+
+    def get_response_serializers(self):
+        if self.method == "DELETE":
+            return {204: None}
+        view = self.view
+        if getattr(view, "action", None) == "list" or not hasattr(
+            view, "detail_serializer"
+        ):
+            return super().get_response_serializers()
+        return view.detail_serializer
+
+
+class ApiMixin:
+    """What every API view shares."""
+
+    renderer_classes = [JSONRenderer]
+    parser_classes = [JSONParser]
+    throttle_classes = [AnonThrottle, UserThrottle]
+    permission_classes = [ReadAnyoneWriteEditor]
+    schema = RecordSchema()
+
+    def get_exception_handler(self):
+        return errors.exception_handler
+
+    def initial(self, request, *args, **kwargs):
+        # Refuse an oversized body before reading it (DRF's parsers do not check).
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            raise errors.PayloadTooLarge(
+                f"The request body is {length} bytes; the limit is "
+                f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE}."
+            )
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # Reads differ by who asks (editors see drafts): caches must key on it.
+        response["Vary"] = "Accept, Authorization, Cookie"
+        return response
+
+
+class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
+    """List and read for anyone; create, update and delete for editors.
+
+    Subclasses set `list_selector`, `detail_selector` (keyword-only `user=`), the
+    output serializers `list_serializer` / `detail_serializer`, `input_serializer`
+    (None for a read-only resource) and `etag_relations` (the embedded lists).
+    """
+
+    list_selector = None
+    detail_selector = None
+    list_serializer = None
+    detail_serializer = None
+    input_serializer = None
+    etag_relations: tuple[str, ...] = ()
+    pagination_class = Cursor
+    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    ordering_fields = ["updated_at", "created_at"]
+    ordering = ["-updated_at", "-pk"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        user = self.request.user
+        if self.action == "list":
+            return type(self).list_selector(user=user)
+        return type(self).detail_selector(user=user)
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return self.list_serializer
+        return self.detail_serializer
+
+    def _validators(self, instance):
+        return conditional.validators(instance, self.etag_relations, self.request.user)
+
+    def _detail(self, instance, status_code=status.HTTP_200_OK, headers=None):
+        etag, modified = self._validators(instance)
+        data = self.detail_serializer(
+            instance, context=self.get_serializer_context()
+        ).data
+        headers = {**conditional.conditional_headers(etag, modified), **(headers or {})}
+        return Response(data, status=status_code, headers=headers)
+
+    def list(self, request, *args, **kwargs):
+        key = api_cache.key_for(request)
+        body = api_cache.get(key)
+        if body is None:
+            body = JSONRenderer().render(super().list(request, *args, **kwargs).data)
+            api_cache.put(key, body)
+        return HttpResponse(body, content_type=JSON)
+
+    def retrieve(self, request, *args, **kwargs):
+        key = api_cache.key_for(request)
+        cached = api_cache.get(key)
+        if cached is None:
+            instance = self.get_object()
+            etag, modified = self._validators(instance)
+            data = self.detail_serializer(
+                instance, context=self.get_serializer_context()
+            ).data
+            cached = (JSONRenderer().render(data), etag, modified)
+            api_cache.put(key, cached)
+        body, etag, modified = cached
+        headers = conditional.conditional_headers(etag, modified)
+        if conditional.not_modified(request, etag, modified):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        return HttpResponse(body, content_type=JSON, headers=headers)
+
+    def _input(self, data, *, instance=None, partial=False):
+        serializer = self.input_serializer(
+            instance, data=data, partial=partial, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+    def _reload(self, instance):
+        return self.detail_selector(user=self.request.user).get(pk=instance.pk)
+
+    def create(self, request, *args, **kwargs):
+        values = self._input(request.data)
+        model = self.input_serializer.Meta.model
+        instance = services.record_create(model=model, values=values, user=request.user)
+        instance = self._reload(instance)
+        location = self.detail_serializer(
+            instance, context=self.get_serializer_context()
+        )
+        headers = {"Location": location.data.get("url", "")}
+        return self._detail(instance, status.HTTP_201_CREATED, headers)
+
+    def update(self, request, *args, partial=False, **kwargs):
+        instance = self.get_object()
+        conditional.check_fresh(request, instance, self._validators(instance)[0])
+        values = dict(self._input(request.data, instance=instance, partial=partial))
+        instance = services.record_update(
+            instance=instance,
+            values=values,
+            user=request.user,
+            expected_version=(
+                values.pop("version", None)
+                if isinstance(instance, VersionedModel)
+                else None
+            ),
+        )
+        return self._detail(self._reload(instance))
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        conditional.check_fresh(request, instance, self._validators(instance)[0])
+        services.record_delete(instance=instance, user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _workflow(action: str, verb: str):
+    def step(self, request, *args, **kwargs):
+        instance = self.get_object()
+        conditional.check_fresh(request, instance, self._validators(instance)[0])
+        data = WorkflowIn(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.workflow_step(
+            instance=instance,
+            action=action,
+            user=request.user,
+            comment=data.validated_data.get("comment", ""),
+            expected_version=data.validated_data.get("version"),
+        )
+        return self._detail(self._reload(instance))
+
+    step.__name__ = action
+    step.__doc__ = f"{verb} (editorial workflow)."
+    return decorators.action(
+        detail=True,
+        methods=["post"],
+        url_path=action.replace("_", "-"),
+        permission_classes=[WorkflowPermission],
+    )(step)
+
+
+class RecordViewSet(BaseRecordViewSet):
+    """A writable record, with the editorial workflow steps as POST actions:
+    `/submit`, `/publish`, `/withdraw`, `/return-to-draft`. Who may take which step
+    is the workflow's rule (publishing and withdrawing need a reviewer)."""
+
+    submit = _workflow("submit", "Send a draft for review")
+    publish = _workflow("publish", "Publish a record in review (reviewers)")
+    withdraw = _workflow("withdraw", "Withdraw a published record (reviewers)")
+    return_to_draft = _workflow("return_to_draft", "Return a record to draft")
+
+
+class ReadOnlyRecordViewSet(BaseRecordViewSet):
+    """Vocabulary kept in the admin (jurisdictions, legal theories): read only."""
+
+    http_method_names = ["get", "head", "options"]

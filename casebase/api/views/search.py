@@ -1,0 +1,106 @@
+"""`/api/v1/search`: the search service behind the API.
+
+The query string is validated by the search page's own form (same query language,
+same facets, same limits); the view builds a `SearchQuery`, calls `run_search()` and
+serializes `SearchResults`. It never touches a backend.
+"""
+
+from dataclasses import replace
+
+from django import forms
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, status
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from casebase.api import cache as api_cache
+from casebase.api.permissions import ReadOnly
+from casebase.api.serializers.search import ResultsOut, api_links
+from casebase.api.views.base import ApiMixin
+from casebase.search.forms import SearchForm
+from casebase.search.service import run_search
+
+MAX_PAGE_SIZE = 50
+# run_search() reports a failing backend in `error`; the API answers it with 503.
+UNAVAILABLE = "Search is unavailable"
+
+
+def _parameters() -> list[OpenApiParameter]:
+    params = []
+    for name, field in SearchForm.base_fields.items():
+        kind = (
+            OpenApiTypes.INT
+            if isinstance(field, forms.IntegerField)
+            else OpenApiTypes.STR
+        )
+        enum = None
+        if isinstance(field, forms.ChoiceField):
+            enum = [value for value, _ in field.choices if value]
+        params.append(
+            OpenApiParameter(
+                name,
+                kind,
+                required=name == "q",
+                enum=enum,
+                description=str(field.label or ""),
+            )
+        )
+    params.append(
+        OpenApiParameter(
+            "page_size", OpenApiTypes.INT, description="Hits per page (1-50)."
+        )
+    )
+    return params
+
+
+class Search(ApiMixin, APIView):
+    permission_classes = [ReadOnly]
+
+    @extend_schema(
+        summary="Search every published record",
+        description="`q` is in the search page's query language (phrases in quotes, "
+        "AND/OR/NOT, field:value, citations such as [2023] UKSC 49). Facet counts "
+        "come with the results; `snippet_html` marks the matched words with <mark>.",
+        tags=["search"],
+        parameters=_parameters(),
+        responses={200: ResultsOut, 503: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        form = SearchForm(request.query_params)
+        errors = {} if form.is_valid() else dict(form.errors)
+        size = request.query_params.get("page_size", "20")
+        if not (size.isdigit() and 1 <= int(size) <= MAX_PAGE_SIZE):
+            errors["page_size"] = [f"Enter a whole number from 1 to {MAX_PAGE_SIZE}."]
+        query = form.to_query() if not errors else None
+        if query is None and not errors:
+            errors["q"] = ["Enter something to search for."]
+        if errors:
+            raise exceptions.ValidationError({k: list(v) for k, v in errors.items()})
+        key = api_cache.key_for(request)
+        body = api_cache.get(key)
+        if body is not None:
+            return HttpResponse(body, content_type="application/json")
+        results = run_search(
+            query=replace(query, per_page=int(size)), user=request.user
+        )
+        if results.error and not results.hits:
+            if results.timed_out or results.error.startswith(UNAVAILABLE):
+                return Response(
+                    {
+                        "status": 503,
+                        "code": "unavailable",
+                        "message": results.error,
+                        "errors": {"q": [results.error]},
+                    },
+                    status=status.HTTP_503_SERVICE_UNAVAILABLE,
+                    headers={"Retry-After": "5"},
+                )
+            raise exceptions.ValidationError({"q": [results.error]})
+        context = {"request": request, "links": api_links(results.hits, request)}
+        body = JSONRenderer().render(ResultsOut(results, context=context).data)
+        if not results.timed_out:
+            api_cache.put(key, body)
+        return HttpResponse(body, content_type="application/json")

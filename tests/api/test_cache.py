@@ -1,0 +1,38 @@
+"""Public responses are reused until any record changes, and never served stale."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_change_is_seen_at_once(anon):
+    """After a dispute is saved, the list shows the new title, not a cached one."""
+    dispute = f.DisputeFactory(title="Before")
+    anon.get(reverse("api:dispute-list"))
+    dispute.title = "After"
+    dispute.save()
+    titles = [
+        d["title"] for d in anon.get(reverse("api:dispute-list")).json()["results"]
+    ]
+    assert titles == ["After"]
+
+
+def test_a_link_change_is_seen_at_once(anon):
+    """Adding a jurisdiction to a dispute (a many-to-many change) refreshes it."""
+    dispute = f.DisputeFactory()
+    url = reverse("api:dispute-detail", args=[dispute.slug])
+    before = len(anon.get(url).json()["jurisdictions"])
+    dispute.jurisdictions.add(f.JurisdictionFactory())
+    assert len(anon.get(url).json()["jurisdictions"]) == before + 1
+
+
+def test_repeat_read_runs_no_query(anon, django_assert_num_queries):
+    """The second identical public read is answered from the cache."""
+    url = reverse("api:dispute-list")
+    f.DisputeFactory()
+    anon.get(url)
+    with django_assert_num_queries(0):
+        assert anon.get(url).status_code == 200
