@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test lint format bench clean-venv
+.PHONY: run setup test lint format bench fuzz clean-venv
 
 $(BIN)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,7 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 setup: $(BIN)/.installed
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
 	DEBUG=$${DEBUG:-1} $(PY) manage.py load_reference
+	DEBUG=$${DEBUG:-1} $(PY) manage.py rebuild_search_index
 
 run: setup
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
@@ -33,6 +34,7 @@ lint: $(BIN)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 format: $(BIN)/.installed-test
 	$(BIN)/ruff format .
@@ -42,8 +44,17 @@ clean-venv:
 	rm -rf $(VENV)
 
 # Benchmark on a fresh SQLite database in a temporary folder (leaves var/ alone).
+# Search benchmark corpus size: `make bench BENCH_RECORDS=100000`.
+BENCH_RECORDS ?= 10000
 bench: $(BIN)/.installed
 	@tmp=$$(mktemp -d) && \
 	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py migrate --noinput -v0 && \
-	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py bench; \
+	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py bench && \
+	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py bench_api && \
+	CASEBASE_VAR_DIR=$$tmp DEBUG=1 $(PY) manage.py bench_search --records $(BENCH_RECORDS); \
 	status=$$?; rm -rf $$tmp; exit $$status
+
+# The API fuzzed at length (schemathesis; `make test` runs a short pass).
+FUZZ_EXAMPLES ?= 50
+fuzz: $(BIN)/.installed-test
+	CASEBASE_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/api/test_fuzz.py $(PYTEST_ARGS)

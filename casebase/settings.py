@@ -62,10 +62,21 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "django_filters",
+    "reversion",
+    "axes",
     "casebase.core",
     "casebase.law",
     "casebase.cases",
+    # Its template tags link citations (`{% load citations %}`); it has no models.
+    "casebase.citations",
+    # After cases and law: its admin extends theirs with the editorial workflow.
+    "casebase.editorial",
     "casebase.importers",
+    "casebase.search",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "casebase.api",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "casebase.urls"
@@ -118,7 +131,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -147,10 +163,11 @@ STORAGES = {
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "media/"
 
-# Search (the backends arrive with the search issue; the settings are fixed now).
-SEARCH_BACKEND = os.environ.get(
-    "SEARCH_BACKEND", "casebase.search.backends.whoosh.WhooshBackend"
-)
+# Search: the embedded Whoosh index by default; several app servers sharing one
+# database use SEARCH_BACKEND_POSTGRES (PostgreSQL full-text search).
+SEARCH_BACKEND_WHOOSH = "casebase.search.backends.whoosh.WhooshBackend"
+SEARCH_BACKEND_POSTGRES = "casebase.search.backends.postgres.PostgresBackend"
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", SEARCH_BACKEND_WHOOSH)
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search-index"))
 
 REST_FRAMEWORK = {
@@ -158,9 +175,98 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # The API (casebase/api, /api/v1/): tokens for scripts, sessions with CSRF for
+    # the browser; a token comes first so an anonymous write is told 401, not 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Renderers, parsers, error handling and throttles are set on the API's base
+    # views (casebase/api/views/base.py); the rates live here, where DRF reads them.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
+    },
 }
 
+SPECTACULAR_SETTINGS = {
+    "TITLE": "casebase API",
+    "DESCRIPTION": "AI intellectual-property disputes linked to UK law. Reading is "
+    "open and shows published records only; writing needs an editor's token.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "casebase.core.dates.DatePrecision",
+        "PartyKindEnum": "casebase.cases.models.PartyKind",
+        "SourceKindEnum": "casebase.core.models.SourceKind",
+        "EventKindEnum": "casebase.cases.models.EventKind",
+        "EvidenceKindEnum": "casebase.cases.models.EvidenceKind",
+        "PromptKindEnum": "casebase.cases.models.PromptKind",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "casebase.api.schema.add_error_responses",
+    ],
+}
+
+
+def _caches(url: str) -> dict:
+    """The default cache from `CACHE_URL` (see README: throttling needs a cache every
+    worker shares, so the default is a file cache, not per-process memory)."""
+    if not url:
+        url = f"file://{VAR_DIR / 'cache'}"
+    scheme, _, rest = url.partition("://")
+    backends = {
+        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "db": ("django.core.cache.backends.db.DatabaseCache", rest or "casebase_cache"),
+        "redis": ("django.core.cache.backends.redis.RedisCache", url),
+        "rediss": ("django.core.cache.backends.redis.RedisCache", url),
+        "locmem": ("django.core.cache.backends.locmem.LocMemCache", rest),
+        "dummy": ("django.core.cache.backends.dummy.DummyCache", ""),
+    }
+    if scheme not in backends:
+        raise ImproperlyConfigured(
+            f"CACHE_URL scheme {scheme!r} is not one of {', '.join(sorted(backends))}."
+        )
+    backend, location = backends[scheme]
+    return {"default": {"BACKEND": backend, "LOCATION": location}}
+
+
+CACHES = _caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
+# How long a public API response may be reused (casebase/api/cache.py); 0: never.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+
 SESSION_COOKIE_HTTPONLY = True
+# Editors' sessions: signed out after SESSION_COOKIE_AGE seconds (8 hours by default)
+# and when the browser closes; the cookie is never sent cross-site.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+
+# Failed-login throttling (django-axes): after AXES_FAILURE_LIMIT failures for one
+# username from one address, that pair is locked out for AXES_COOLOFF_HOURS.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Evidence attachments: kept outside MEDIA_ROOT so that no web server serves them
+# directly; the evidence-file view checks confidentiality before sending one.
+EVIDENCE_FILES_ROOT = Path(
+    os.environ.get("EVIDENCE_FILES_ROOT", VAR_DIR / "evidence-files")
+)
+EVIDENCE_MAX_UPLOAD_MB = int(os.environ.get("EVIDENCE_MAX_UPLOAD_MB", "20"))
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

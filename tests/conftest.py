@@ -33,3 +33,15 @@ def reference_db(django_db_setup, django_db_blocker):
         load_reference(data)
         yield data
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _search_index_outside_var(tmp_path_factory):
+    """No test writes to the developer's search index under var/: tests that commit
+    (live server, other processes) index into a temporary folder."""
+    from django.conf import settings
+
+    from casebase.search.backends.base import reset_backend
+
+    settings.SEARCH_INDEX_PATH = tmp_path_factory.mktemp("search-index")
+    reset_backend()

@@ -4,7 +4,7 @@ Evidence and output comparisons are in `admin_evidence`; importing its inline he
 registers their admins.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 
 from casebase.cases.admin_evidence import EvidenceInline
@@ -16,7 +16,6 @@ from casebase.cases.models import (
     DisputePrecedent,
     DisputeSystem,
     Event,
-    Evidence,
     Party,
 )
 from casebase.core.admin import (
@@ -26,7 +25,6 @@ from casebase.core.admin import (
     StackedInline,
     TabularInline,
 )
-from casebase.core.models import PublicationStatus
 
 # ---------------------------------------------------------------- parties and systems
 
@@ -315,27 +313,3 @@ class DisputeAdmin(PublishableAdmin):
     @admin.display(description="jurisdictions")
     def jurisdiction_list(self, obj) -> str:
         return ", ".join(j.name for j in obj.jurisdictions.all())
-
-    def after_publish(self, request, changed: list) -> None:
-        # Claims, evidence and events have their own status; say so rather than
-        # publish them behind the editor's back.
-        counts = []
-        for model in (Claim, Evidence, Event):
-            n = (
-                model.objects.filter(dispute__in=changed)
-                .exclude(publication_status=PublicationStatus.PUBLISHED)
-                .count()
-            )
-            if n:
-                name = (
-                    model._meta.verbose_name
-                    if n == 1
-                    else (model._meta.verbose_name_plural)
-                )
-                counts.append(f"{n} {name}")
-        if counts:
-            self.message_user(
-                request,
-                "Not yet published in those disputes: " + ", ".join(counts) + ".",
-                messages.WARNING,
-            )

@@ -89,6 +89,7 @@ class EvidenceInline(ClaimCheckboxesMixin, StackedInline):
                     "claims",
                     ("assessment", "assessment_note"),
                     ("confidentiality", "public_description"),
+                    "attachment",
                     "sources",
                     ("publication_status", "verified"),
                 )
@@ -166,6 +167,7 @@ class EvidenceAdmin(ClaimCheckboxesMixin, PublishableAdmin):
                     "description",
                     "public_description",
                     "confidentiality",
+                    "attachment",
                     ("relied_on_by", "is_allegation"),
                     "claims",
                     "assessment",

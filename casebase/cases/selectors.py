@@ -13,6 +13,7 @@ from casebase.cases.models import (
     AISystem,
     Claim,
     ComparisonOutput,
+    Confidentiality,
     Dispute,
     DisputeParty,
     DisputePrecedent,
@@ -22,7 +23,7 @@ from casebase.cases.models import (
     OutputComparison,
     Party,
 )
-from casebase.core.models import Source
+from casebase.core.models import Source, can_see_unpublished
 from casebase.core.visibility import prefetch_visible, through_visible, visible
 from casebase.law.models import (
     Authority,
@@ -32,6 +33,7 @@ from casebase.law.models import (
     Precedent,
     Provision,
 )
+from casebase.law.selectors import with_status
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -321,10 +323,24 @@ def source_citations(*, user, source: Source) -> SourceCitations:
         evidence=hanging(source.evidence.select_related("dispute"), "dispute"),
         events=hanging(source.events.select_related("dispute"), "dispute"),
         precedents=list(
-            source.precedents.visible_to(user).prefetch_related(_court(user))
+            with_status(
+                source.precedents.visible_to(user).prefetch_related(_court(user)),
+                user=user,
+            )
         ),
         provisions=hanging(source.provisions.select_related("statute"), "statute"),
         authorities=hanging(
             source.authorities.select_related("citing", "cited"), "citing", "cited"
         ),
     )
+
+
+def evidence_file_queryset(*, user) -> QuerySet[Evidence]:
+    """Evidence whose attachment `user` may download: anyone, for public evidence of
+    a visible dispute; editors, for redacted and sealed evidence too."""
+    evidence = through_visible(visible(Evidence, user), user, "dispute").exclude(
+        attachment=""
+    )
+    if not can_see_unpublished(user):
+        evidence = evidence.filter(confidentiality=Confidentiality.PUBLIC)
+    return evidence

@@ -12,6 +12,11 @@ urlpatterns = [
     re_path(rf"^disputes/{SLUG}/?$", views.dispute_detail, name="dispute-detail"),
     re_path(r"^parties/?$", views.party_list, name="party-list"),
     re_path(rf"^parties/{SLUG}/?$", views.party_detail, name="party-detail"),
+    re_path(
+        r"^evidence/(?P<pk>\d{1,18})/file/?$",
+        views.evidence_file,
+        name="evidence-file",
+    ),
     re_path(r"^systems/?$", views.system_list, name="system-list"),
     re_path(rf"^systems/{SLUG}/?$", views.system_detail, name="system-detail"),
 ]

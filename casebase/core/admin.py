@@ -9,14 +9,13 @@ and the fields from its fieldsets, when it builds the form.
 """
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.admin import widgets as admin_widgets
 from django.contrib.admin.exceptions import NotRegistered
-from django.contrib.admin.utils import model_ngettext
-from django.db import models, transaction
+from django.db import models
 
 from casebase.core.forms_fields import LinesField
-from casebase.core.models import PublicationStatus, Source
+from casebase.core.models import Source
 
 admin.site.site_header = "casebase editors"
 admin.site.site_title = "casebase editors"
@@ -114,34 +113,14 @@ class StackedInline(EditorFieldsMixin, admin.StackedInline):
 
 
 class PublishableAdmin(CasebaseModelAdmin):
-    """Admin for a `PublishableModel`: publication actions and the record's times.
+    """Admin for a `PublishableModel`: the record's times.
 
-    The actions are deliberately plain: the editorial workflow (review, history) will
-    replace them with its services. They save each record, so `updated_at` moves and
-    the admin history records the change.
+    The publication status changes only through the editorial workflow
+    (`casebase.editorial`), which extends every such admin with its steps, revisions
+    and the lock against lost edits.
     """
 
-    actions = ("publish_selected", "return_selected_to_draft")
     readonly_fields = ("created_at", "updated_at")
-
-    @admin.action(
-        description="Publish selected %(verbose_name_plural)s",
-        permissions=["change"],
-    )
-    def publish_selected(self, request, queryset):
-        changed = self._set_status(
-            request, queryset, PublicationStatus.PUBLISHED, "published", "published"
-        )
-        self.after_publish(request, changed)
-
-    @admin.action(
-        description="Return selected %(verbose_name_plural)s to draft",
-        permissions=["change"],
-    )
-    def return_selected_to_draft(self, request, queryset):
-        self._set_status(
-            request, queryset, PublicationStatus.DRAFT, "returned to draft", "in draft"
-        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -149,31 +128,6 @@ class PublishableAdmin(CasebaseModelAdmin):
             # A record not yet stored has no times to show.
             return [fs for fs in fieldsets if fs is not RECORD_FIELDSET]
         return fieldsets
-
-    def after_publish(self, request, changed: list) -> None:
-        """A hook for admins whose records have parts with their own status."""
-
-    def _set_status(
-        self, request, queryset, status: str, done: str, state: str
-    ) -> list:
-        """Give the selected records `status`; say how many `done`, how many were
-        already in that `state`."""
-        selected = queryset.count()
-        with transaction.atomic():
-            changed = list(queryset.exclude(publication_status=status))
-            for obj in changed:
-                obj.publication_status = status
-                obj.save(update_fields=["publication_status", "updated_at"])
-                self.log_change(request, obj, f"{done.capitalize()}.")
-        message = f"{len(changed)} {model_ngettext(self.opts, len(changed))} {done}."
-        unchanged = selected - len(changed)
-        if unchanged:
-            message += (
-                f" {unchanged} {model_ngettext(self.opts, unchanged)} "
-                f"{'was' if unchanged == 1 else 'were'} already {state}."
-            )
-        self.message_user(request, message, messages.SUCCESS)
-        return changed
 
 
 class PartialDateForm(forms.ModelForm):

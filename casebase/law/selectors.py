@@ -25,6 +25,7 @@ from casebase.law.models import (
     Precedent,
     Provision,
     Statute,
+    Treatment,
 )
 
 
@@ -288,3 +289,84 @@ def jurisdiction_detail(*, user, jurisdiction: Jurisdiction) -> JurisdictionDeta
             .order_by("-updated_at")
         ),
     )
+
+
+APPEAL_TREATMENTS = (Treatment.REVERSED, Treatment.AFFIRMED)
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """One judgment in a case's journey through the courts. `treatment` says what this
+    judgment did to the one before it in the chain (reversed, affirmed); "" for the
+    first."""
+
+    precedent: Precedent
+    treatment: str = ""
+    treatment_label: str = ""
+
+
+def later_history_chain(*, user, precedent: Precedent) -> list[ChainStep]:
+    """The appeal chain `precedent` belongs to (High Court -> Court of Appeal ->
+    Supreme Court), oldest first, following visible `reversed` / `affirmed` treatments
+    both ways. It reads every visible appeal treatment at once (they are few: one per
+    appeal) in five queries, whatever the chain's length; a judgment with no recorded
+    appeal gives [].
+
+    Only treatments of a judgment by a later one count, and a judgment is never
+    visited twice, so a mis-entered loop cannot hang the page.
+    """
+    rows = list(
+        through_visible(
+            visible(Authority, user).filter(treatment__in=APPEAL_TREATMENTS),
+            user,
+            "citing",
+            "cited",
+        )
+        # through_visible has already kept only visible judgments at both ends.
+        .select_related("citing", "cited")
+        .prefetch_related(
+            _court(user, "citing__court"),
+            _court(user, "cited__court"),
+            *(
+                Prefetch(
+                    f"{side}__citing_authorities",
+                    queryset=visible(Authority, user).select_related("citing"),
+                )
+                for side in ("citing", "cited")
+            ),
+        )
+    )
+    up = {}  # cited pk -> the authority by which a later judgment disposed of it
+    down = {}  # citing pk -> the authority by which it disposed of an earlier one
+    for row in rows:
+        if row.citing.decision_date >= row.cited.decision_date:
+            up.setdefault(row.cited_id, row)
+            down.setdefault(row.citing_id, row)
+    seen = {precedent.pk}
+    earlier: list = []
+    current = precedent.pk
+    while current in down and down[current].cited_id not in seen:
+        row = down[current]
+        earlier.insert(0, row)
+        seen.add(row.cited_id)
+        current = row.cited_id
+    later: list = []
+    current = precedent.pk
+    while current in up and up[current].citing_id not in seen:
+        row = up[current]
+        later.append(row)
+        seen.add(row.citing_id)
+        current = row.citing_id
+    if not earlier and not later:
+        return []
+    first = earlier[0].cited if earlier else precedent
+    steps = [ChainStep(first)]
+    for row in earlier:
+        steps.append(_step(row, precedent if row is earlier[-1] else row.citing))
+    for row in later:
+        steps.append(_step(row, row.citing))
+    return steps
+
+
+def _step(row: Authority, judgment: Precedent) -> ChainStep:
+    return ChainStep(judgment, row.treatment, row.get_treatment_display())

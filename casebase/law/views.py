@@ -37,10 +37,11 @@ def precedent_by_citation(request, path):
 
 def _render_precedent(request, precedent):
     relations = selectors.precedent_relations(user=request.user, precedent=precedent)
+    chain = selectors.later_history_chain(user=request.user, precedent=precedent)
     return render(
         request,
         "law/precedent_detail.html",
-        {"precedent": precedent, "relations": relations},
+        {"precedent": precedent, "relations": relations, "chain": chain},
     )
 
 

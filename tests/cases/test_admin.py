@@ -238,10 +238,12 @@ def test_dispute_changelist_filters_by_theory_and_searches_parties(admin_client)
     assert list(response.context["cl"].result_list) == [other]
 
 
-def test_publishing_disputes_warns_of_draft_parts(admin_client):
-    """GIVEN a draft dispute with a draft claim WHEN published THEN the dispute is,
-    the claim is not, and the editor is told."""
-    dispute = f.DisputeFactory(publication_status=PublicationStatus.DRAFT)
+def test_publishing_a_dispute_publishes_its_draft_parts(admin_client):
+    """GIVEN a dispute in review with a draft claim WHEN a reviewer publishes it THEN
+    the claim, reviewed with it, is published too."""
+    dispute = f.DisputeFactory(publication_status=PublicationStatus.IN_REVIEW)
+    f.DisputePartyFactory(dispute=dispute)
+    dispute.sources.add(f.SourceFactory())
     claim = f.ClaimFactory(dispute=dispute, publication_status=PublicationStatus.DRAFT)
     response = admin_client.post(
         reverse("admin:cases_dispute_changelist"),
@@ -251,15 +253,9 @@ def test_publishing_disputes_warns_of_draft_parts(admin_client):
     dispute.refresh_from_db()
     claim.refresh_from_db()
     assert dispute.publication_status == PublicationStatus.PUBLISHED
-    assert claim.publication_status == PublicationStatus.DRAFT
+    assert claim.publication_status == PublicationStatus.PUBLISHED
     texts = [str(m) for m in get_messages(response.wsgi_request)]
-    assert texts == [
-        "1 dispute published.",
-        "Not yet published in those disputes: 1 claim.",
-    ]
-
-
-# ---------------------------------------------------------------- output comparisons
+    assert texts == ["1 dispute published."]
 
 
 def _comparison_post(client, evidence, systems: list, url=None) -> object:

@@ -286,26 +286,26 @@ def _run_action(client, action: str, objects) -> object:
     )
 
 
-def test_publish_action_publishes_and_counts(admin_client):
-    """GIVEN two drafts and a published source WHEN all are published THEN the message
-    counts the two that changed and the one that already was."""
-    drafts = f.SourceFactory.create_batch(2, publication_status=PublicationStatus.DRAFT)
-    published = f.SourceFactory()
-    before = drafts[0].updated_at
-    response = _run_action(admin_client, "publish_selected", [*drafts, published])
-    statuses = set(
-        Source.objects.values_list("publication_status", flat=True).distinct()
-    )
-    assert statuses == {PublicationStatus.PUBLISHED}
+def test_publish_action_publishes_what_is_in_review_and_reports_the_rest(
+    admin_client,
+):
+    """GIVEN a source in review and one still a draft WHEN both are published THEN the
+    one in review is, and the editor is told why the draft was not."""
+    waiting = f.SourceFactory(publication_status=PublicationStatus.IN_REVIEW)
+    draft = f.SourceFactory(publication_status=PublicationStatus.DRAFT)
+    response = _run_action(admin_client, "publish_selected", [waiting, draft])
+    waiting.refresh_from_db()
+    draft.refresh_from_db()
+    assert waiting.publication_status == PublicationStatus.PUBLISHED
+    assert draft.publication_status == PublicationStatus.DRAFT
     texts = [str(m) for m in get_messages(response.wsgi_request)]
-    assert texts == ["2 sources published. 1 source was already published."]
-    drafts[0].refresh_from_db()
-    assert drafts[0].updated_at > before
+    assert texts[0] == "1 source published."
+    assert "it cannot be published" in texts[1]
 
 
 def test_return_to_draft_action(admin_client):
-    """GIVEN a published source WHEN returned to draft THEN it is a draft again."""
-    source = f.SourceFactory(publication_status=PublicationStatus.PUBLISHED)
+    """GIVEN a withdrawn source WHEN returned to draft THEN it is a draft again."""
+    source = f.SourceFactory(publication_status=PublicationStatus.WITHDRAWN)
     response = _run_action(admin_client, "return_selected_to_draft", [source])
     source.refresh_from_db()
     assert source.publication_status == PublicationStatus.DRAFT
@@ -313,14 +313,18 @@ def test_return_to_draft_action(admin_client):
     assert texts == ["1 source returned to draft."]
 
 
-def test_publish_action_records_history(admin_client):
-    """Each published record gets an entry in its admin history."""
-    from django.contrib.admin.models import LogEntry
+def test_submit_action_records_an_audit_entry(admin_client):
+    """Each step taken from the list is logged with who took it and the statuses."""
+    from casebase.editorial.models import AuditEntry
 
     source = f.SourceFactory(publication_status=PublicationStatus.DRAFT)
-    _run_action(admin_client, "publish_selected", [source])
-    entry = LogEntry.objects.get(object_id=str(source.pk))
-    assert entry.get_change_message() == "Published."
+    _run_action(admin_client, "submit_selected", [source])
+    entry = AuditEntry.objects.get(object_id=source.pk)
+    assert (entry.username, entry.from_status, entry.to_status) == (
+        "admin",
+        PublicationStatus.DRAFT,
+        PublicationStatus.IN_REVIEW,
+    )
 
 
 def test_staff_who_may_only_view_cannot_publish(client, editor):
