@@ -148,3 +148,13 @@ def test_citation_path_is_derived_from_the_neutral_citation():
 def test_party_str_is_its_name():
     """__str__ gives what a lawyer would write."""
     assert str(PartyFactory(name="Example Labs Ltd")) == "Example Labs Ltd"
+
+
+def test_statute_year_and_number_are_bounded():
+    """A statute of year 0 or number 0 is refused with errors naming both fields."""
+    from tests.factories import StatuteFactory
+
+    statute = StatuteFactory.build(year=0, number=0)
+    with pytest.raises(ValidationError) as excinfo:
+        statute.full_clean()
+    assert {"year", "number"} <= set(excinfo.value.message_dict)

@@ -1,5 +1,6 @@
 """Statutes and their provisions, identified as legislation.gov.uk identifies them."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -27,8 +28,13 @@ class Statute(PublishableModel):
         choices=LegislationType.choices,
         help_text="legislation.gov.uk type code (ukpga, uksi, ...).",
     )
-    year = models.PositiveSmallIntegerField(help_text="Year of enactment or making.")
-    number = models.PositiveIntegerField(help_text="Chapter or SI number.")
+    year = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1200), MaxValueValidator(2100)],
+        help_text="Year of enactment or making.",
+    )
+    number = models.PositiveIntegerField(
+        validators=[MinValueValidator(1)], help_text="Chapter or SI number."
+    )
     short_title = models.CharField(max_length=255, help_text="Short title.")
     chapter_or_si = models.CharField(
         max_length=40,
