@@ -278,9 +278,7 @@ def evidence_document(e: cases.Evidence) -> SearchDocument:
         body=clean(
             e.get_kind_display(),
             e.shown_description,
-            e.assessment_note
-            if e.confidentiality == cases.Confidentiality.PUBLIC
-            else "",
+            e.shown_assessment_note,
         ),
         court=clean(d.court.name) if d.court else "",
         jurisdiction=_names(j.name for j in jurisdictions),

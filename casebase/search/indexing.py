@@ -19,6 +19,7 @@ import fcntl
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,7 +131,11 @@ def _take_journal() -> set[str]:
 def rebuild(
     *, batch_size: int = 500, progress: Callable[[int], None] | None = None
 ) -> int:
-    """Replace the index with every public record; returns how many were indexed."""
+    """Replace the index with every public record; returns how many were indexed.
+
+    All or nothing (see SearchBackend.rebuild). While it runs, a marker file is held
+    locked; a marker left unlocked is a rebuild that died, which `check()` reports and
+    `repair()` finishes. Changes journalled meanwhile are applied at the end."""
 
     def batches():
         for batch in iter_documents(batch_size):
@@ -138,8 +143,65 @@ def rebuild(
             if progress:
                 progress(len(batch))
 
-    _take_journal()  # a rebuild covers anything journalled
-    return get_backend().rebuild(batches())
+    with _rebuilding():
+        count = get_backend().rebuild(batches())
+    refresh_keys(_take_journal())
+    return count
+
+
+def marker_path() -> Path:
+    path = Path(settings.SEARCH_INDEX_PATH)
+    return path.parent / f"{path.name}.rebuilding"
+
+
+@contextlib.contextmanager
+def _rebuilding():
+    """Hold the rebuild marker (created, locked, removed once the rebuild is done).
+    A second rebuild waits for the first."""
+    path = marker_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held below
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            same = os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        except FileNotFoundError:
+            same = False
+        if same:
+            break
+        handle.close()  # the previous holder removed it: take a fresh one
+    try:
+        handle.truncate(0)
+        handle.write(
+            f"pid {os.getpid()} started {time.strftime('%Y-%m-%d %H:%M:%S')}\n"
+        )
+        handle.flush()
+        yield
+        path.unlink(missing_ok=True)
+    finally:
+        handle.close()
+
+
+def interrupted_rebuild() -> str:
+    """What the marker of a rebuild that died says ("" when there is none, or when
+    the rebuild that holds it is still running)."""
+    path = marker_path()
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        return ""
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return ""  # running now
+        return handle.read().strip() or "an unknown rebuild"
+
+
+def _clear_interrupted() -> None:
+    if interrupted_rebuild():
+        get_backend().cleanup()
+        marker_path().unlink(missing_ok=True)
 
 
 @dataclass
@@ -148,17 +210,19 @@ class IndexCheck:
     stale: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     checked: int = 0
+    # What the marker of a rebuild that died says; the index is the one before it.
+    interrupted: str = ""
 
     @property
     def ok(self) -> bool:
-        return not (self.missing or self.stale or self.extra)
+        return not (self.missing or self.stale or self.extra or self.interrupted)
 
 
 def check(*, batch_size: int = 500) -> IndexCheck:
     """Compare the index with the database: records missing from it, entries whose
     content is out of date, and entries that should not be there at all."""
     indexed = get_backend().digests()
-    result = IndexCheck()
+    result = IndexCheck(interrupted=interrupted_rebuild())
     seen: set[str] = set()
     for batch in iter_documents(batch_size):
         for doc in batch:
@@ -174,4 +238,9 @@ def check(*, batch_size: int = 500) -> IndexCheck:
 
 
 def repair(found: IndexCheck) -> tuple[int, int]:
-    return refresh_keys(found.missing + found.stale + found.extra)
+    """Write what `check()` found wrong; this also finishes a rebuild that died (the
+    index it left is made to match the database, and its leftovers are removed)."""
+    done = refresh_keys(found.missing + found.stale + found.extra)
+    if found.interrupted:
+        _clear_interrupted()
+    return done

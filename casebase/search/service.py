@@ -35,7 +35,14 @@ TIMEOUT_NOTICE = (
 )
 
 
-def run_search(*, query: SearchQuery, user) -> SearchResults:
+class SearchUnavailable(Exception):
+    """The search backend failed (not the query). Raised by `run_search` only when
+    asked (`raise_unavailable=True`, the API's 503); the page shows `error` instead."""
+
+
+def run_search(
+    *, query: SearchQuery, user, raise_unavailable: bool = False
+) -> SearchResults:
     """Search the public index. `user` is accepted for the API's sake; the index holds
     only what the public may see, so every user gets the same results."""
     parsed = ql.parse(query.text)
@@ -62,8 +69,10 @@ def run_search(*, query: SearchQuery, user) -> SearchResults:
             "specific words.",
             timed_out=True,
         )
-    except Exception:
+    except Exception as exc:
         logger.exception("search failed for %r", query.text[:200])
+        if raise_unavailable:
+            raise SearchUnavailable(str(exc)[:200]) from exc
         return SearchResults(
             query=query,
             notices=tuple(notices),

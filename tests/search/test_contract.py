@@ -68,6 +68,18 @@ def test_court_field(corpus):
     assert keys(search('court:"test supreme"')) == [corpus["alpha"]]
 
 
+def test_fielded_phrases_are_exact(corpus):
+    """A quoted value in a field is an exact phrase in that field: the same words in
+    another order, or apart, do not match."""
+    assert keys(search('court:"test supreme court"')) == [corpus["alpha"]]
+    assert keys(search('court:"supreme test"')) == []
+    assert keys(search('title:"alpha robotics"')) == [corpus["alpha"]]
+    assert keys(search('title:"robotics alpha"')) == []
+    assert keys(search('party:"pixel archive" type:dispute')) == [corpus["pixel"]]
+    assert keys(search('party:"archive pixel"')) == []
+    assert keys(search('title:"stable pixel"')) == []
+
+
 def test_theory_field(corpus):
     """theory: finds records under that legal theory."""
     assert keys(search("theory:patent")) == [corpus["alpha"]]
@@ -159,6 +171,15 @@ def test_facet_filter(corpus):
     from casebase.search.query import Filters
 
     results = search("training", filters=Filters(stage="settled"))
+    assert keys(results) == [corpus["quill"]]
+    assert results.total == 1
+
+
+def test_year_facet_filter(corpus):
+    """A selected year narrows the results to that year."""
+    from casebase.search.query import Filters
+
+    results = search("training", filters=Filters(year=2021))
     assert keys(results) == [corpus["quill"]]
     assert results.total == 1
 

@@ -67,8 +67,14 @@ class SearchBackend(ABC):
         if documents:
             self.index(documents)
 
+    def cleanup(self) -> None:
+        """Remove anything an interrupted rebuild left behind (nothing, by default)."""
+        return None
+
     def rebuild(self, batches: Iterable[list[SearchDocument]]) -> int:
-        """Replace the whole index with `batches`; returns how many were indexed."""
+        """Replace the whole index with `batches`; returns how many were indexed.
+        Backends make this all-or-nothing: readers see the old index until the new
+        one is complete, and a rebuild that dies halfway leaves the old one whole."""
         self.clear()
         count = 0
         for batch in batches:

@@ -18,11 +18,17 @@ from django.db import OperationalError, connection, transaction
 from casebase.search import language as ql
 from casebase.search import vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
+from casebase.search.backends.postgres_rank import (
+    count_and_facets,
+    limited,
+    ranked_ids,
+)
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import highlight_terms, mark, snippet
 from casebase.search.query import Hit, SearchQuery, SortOrder
 
 CONFIG = "casebase_english"
+LOCK_TIMEOUT_MS = 5000
 _WORD = re.compile(r"\w+", re.UNICODE)
 FIELD_VECTORS = {
     "title": "title_vector",
@@ -121,12 +127,8 @@ class _Compiler:
         if isinstance(leaf, ql.Term):
             return f"to_tsquery('{CONFIG}', %s)", [quote_lexeme(leaf.word)]
         if isinstance(leaf, ql.Phrase):
-            # In a field other than the title, a quoted value means all its words
-            # (as in the Whoosh backend, whose fielded indexes keep no positions).
-            function = (
-                "phraseto_tsquery" if leaf.field in ("", "title") else "plainto_tsquery"
-            )
-            return f"{function}('{CONFIG}', %s)", [" ".join(leaf.words)]
+            # An exact phrase, in a field too: the field's own vector keeps positions.
+            return f"phraseto_tsquery('{CONFIG}', %s)", [" ".join(leaf.words)]
         if isinstance(leaf, ql.Prefix):
             return "to_tsquery('simple', %s)", [quote_lexeme(leaf.stem) + ":*"]
         return "%s::tsquery", [quote_lexeme(leaf.key)]  # CitationKey
@@ -164,12 +166,16 @@ class _Compiler:
             condition += f" AND e.{FIELD_VECTORS[field]} @@ {sql}"
         return f"({condition})"
 
-    def rank(self) -> tuple[str, list]:
+    def words(self) -> tuple[str, list]:
+        """The searched words (not those under NOT) as one tsquery."""
         if not self.rank_parts:
-            return "0", []
+            return "", []
         sql = " || ".join(part for part, _ in self.rank_parts)
-        params = [p for _, ps in self.rank_parts for p in ps]
-        return f"ts_rank(e.search_vector, {sql})", params
+        return f"({sql})", [p for _, ps in self.rank_parts for p in ps]
+
+    def rank(self) -> tuple[str, list]:
+        sql, params = self.words()
+        return (f"ts_rank(e.search_vector, {sql})", params) if sql else ("0", [])
 
 
 def _filters(query: SearchQuery) -> tuple[str, list]:
@@ -203,7 +209,25 @@ class PostgresBackend(SearchBackend):
 
     def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
         with transaction.atomic():
+            # A running rebuild holds the rows: rather than wait for it, give up and
+            # let the indexer journal the keys, which the rebuild applies at its end.
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {LOCK_TIMEOUT_MS}")
             super().update(documents, deleted)
+
+    def rebuild(self, batches: Iterable[list[SearchDocument]]) -> int:
+        """One transaction: other connections read the old entries until it commits,
+        and a rebuild that dies halfway is rolled back by PostgreSQL. DELETE, not
+        TRUNCATE, whose exclusive lock would stall every search meanwhile."""
+        count = 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_entry")
+            for batch in batches:
+                if batch:
+                    cursor.executemany(_UPSERT, [_row(doc) for doc in batch])
+                    vocabulary.remember(batch)
+                count += len(batch)
+        return count
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
@@ -218,6 +242,26 @@ class PostgresBackend(SearchBackend):
         return vocabulary.nearest(word)
 
     def search(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
+        if query.sort != SortOrder.RELEVANCE:
+            return self._search_by_date(query, tree)
+        compiler = _Compiler()
+        where = compiler.condition(tree)
+        filter_sql, filter_params = _filters(query)
+        match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
+        wanted = query.offset + query.per_page
+        with limited(connection, query.time_limit) as cursor:
+            total, facet_counts = count_and_facets(
+                cursor, match, params, query.with_facets
+            )
+            ranked = []
+            if total:
+                words = compiler.words()
+                ranked = ranked_ids(cursor, match, params, words, wanted, total)
+            hits = self._hits(cursor, ranked[query.offset :], tree)
+        return BackendResults(hits, total, _facets(facet_counts))
+
+    def _search_by_date(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
+        """Newest or oldest first: every match in date order (the date index)."""
         compiler = _Compiler()
         where = compiler.condition(tree)
         rank_sql, rank_params = compiler.rank()
@@ -246,11 +290,7 @@ class PostgresBackend(SearchBackend):
         )
         with connection.cursor() as cursor:
             hits = self._hits(cursor, _json(ranked), tree)
-        facets: dict[str, dict[str, int]] = {}
-        for token, count in _json(facet_counts).items():
-            name, _, value = token.partition("=")
-            facets.setdefault(name, {})[value] = count
-        return BackendResults(hits, total, facets)
+        return BackendResults(hits, total, _facets(facet_counts))
 
     def _hits(self, cursor, ranked: list, tree: ql.Node) -> list[Hit]:
         if not ranked:
@@ -303,6 +343,14 @@ def run_limited(conn, seconds: float, sql: str, params: list) -> tuple:
         if "statement timeout" in str(exc) or "canceling statement" in str(exc):
             raise SearchTimeout from exc
         raise
+
+
+def _facets(counts) -> dict[str, dict[str, int]]:
+    facets: dict[str, dict[str, int]] = {}
+    for token, count in _json(counts).items():
+        name, _, value = token.partition("=")
+        facets.setdefault(name, {})[value] = count
+    return facets
 
 
 def _json(value):

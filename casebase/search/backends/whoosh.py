@@ -11,25 +11,29 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from django.conf import settings
-from whoosh import collectors, index
+from whoosh import collectors, index, writing
 from whoosh import query as wq
 
 from casebase.search import vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
 from casebase.search.backends.whoosh_facets import FacetBitmaps
+from casebase.search.backends.whoosh_rank import bits, scoring_terms, top_documents
 from casebase.search.backends.whoosh_schema import (
     FACET_FIELDS,
     SCHEMA,
     compile_tree,
     number_date,
+    phrase_fields,
     to_fields,
 )
+from casebase.search.backends.whoosh_sets import DocSets
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import highlight_terms, mark, snippet
 from casebase.search.language import Node
@@ -42,6 +46,7 @@ from casebase.search.query import (
 
 WRITE_TIMEOUT = 60.0
 REBUILD_PROCS = 2
+REBUILD_LIMIT_MB = 256
 LOCK_FILE = "casebase-write.lock"
 
 
@@ -101,6 +106,7 @@ class WhooshBackend(SearchBackend):
         self._local = threading.local()
         self._open_lock = threading.Lock()
         self._facets = FacetBitmaps(FACET_FIELDS)
+        self._sets = DocSets()
 
     # -- the index ------------------------------------------------------------------------
 
@@ -169,19 +175,49 @@ class WhooshBackend(SearchBackend):
         vocabulary.forget_all()
 
     def rebuild(self, batches: Iterable[list[SearchDocument]]) -> int:
-        """One writer for the whole rebuild: far faster than a commit per batch."""
-        self.clear()
+        """One writer for the whole rebuild, and crash-safe: the new documents go into
+        new segments, and the commit replaces the old ones by writing a new table of
+        contents (an atomic rename). Until then readers keep the old index; a rebuild
+        killed halfway leaves it untouched, and its files are cleared away later."""
+        ix = self._index()
         count = 0
         # Several processes analyse documents in parallel (Whoosh's MpWriter); they
         # touch only the index, never the database connection this process holds.
         procs = max(1, min(REBUILD_PROCS, os.cpu_count() or 1))
-        with self._writer(limitmb=128, procs=procs, multisegment=procs > 1) as writer:
-            for batch in batches:
-                for doc in batch:
-                    writer.add_document(**to_fields(doc))
-                vocabulary.remember(batch)
-                count += len(batch)
+        with file_lock(self.path / LOCK_FILE, WRITE_TIMEOUT):
+            self._clean_leftovers()
+            writer = ix.writer(
+                timeout=WRITE_TIMEOUT,
+                limitmb=REBUILD_LIMIT_MB,
+                procs=procs,
+                multisegment=procs > 1,
+            )
+            try:
+                for batch in batches:
+                    for doc in batch:
+                        writer.add_document(**to_fields(doc))
+                    vocabulary.remember(batch)
+                    count += len(batch)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(mergetype=writing.CLEAR)
+        self._local = threading.local()
         return count
+
+    def _clean_leftovers(self) -> None:
+        """Remove what a writer killed mid-way left behind: temporary folders and
+        segment files no table of contents names. Call with the write lock held."""
+        for tmp in self.path.glob("*.tmp"):
+            shutil.rmtree(tmp, ignore_errors=True)
+        ix = self._index()
+        toc = ix._read_toc()
+        index.clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+
+    def cleanup(self) -> None:
+        self._index()
+        with file_lock(self.path / LOCK_FILE, WRITE_TIMEOUT):
+            self._clean_leftovers()
 
     # -- reads ----------------------------------------------------------------------------
 
@@ -203,18 +239,43 @@ class WhooshBackend(SearchBackend):
             if "f_year" in searcher.schema
             else []
         )
-        compiled = compile_tree(tree, years)
-        # Facet filters join the query (scoring nothing) rather than going through
-        # Whoosh's FilterCollector, which the deadline collector would bypass.
+        compiled = compile_tree(tree, years, phrase_fields(searcher.schema))
         selected = _filter_query(query.filters)
         if selected is not None:
             compiled = wq.And([compiled, wq.ConstantScoreQuery(selected, 0.0)])
-        sortedby, reverse = None, False
+        # Every match, as bitmaps: the exact total and facet counts (no scoring).
+        try:
+            matched = self._sets.evaluate(searcher, compiled, deadline)
+        except collectors.TimeLimit as exc:
+            raise SearchTimeout from exc
+        total = sum(bitmap.bit_count() for _, bitmap in matched)
+        facets = self._facets.count(matched) if query.with_facets and total else {}
+        if not total:
+            return BackendResults([], 0, {})
+        wanted = query.offset + query.per_page
+        if query.sort == SortOrder.RELEVANCE:
+            scoring = scoring_terms(compiled, searcher.reader())
+            try:
+                top = top_documents(
+                    searcher, self._sets, matched, scoring, wanted, deadline
+                )
+                timed_out = False
+            except collectors.TimeLimit:
+                top, timed_out = self._unranked(searcher, matched, wanted), True
+        else:
+            top, timed_out = self._by_date(searcher, compiled, query, deadline)
+        terms = highlight_terms(tree)
+        hits = [
+            self._hit(searcher.stored_fields(docnum), score, terms)
+            for score, docnum in top[query.offset : wanted]
+        ]
+        return BackendResults(hits, total, facets, timed_out=timed_out)
+
+    def _by_date(self, searcher, compiled, query: SearchQuery, deadline: float):
+        """Newest or oldest first: Whoosh's sorting collector over the date column."""
+        sortedby, reverse = "date_asc", False
         if query.sort == SortOrder.NEWEST:
             sortedby, reverse = "date_desc", True
-        elif query.sort == SortOrder.OLDEST:
-            sortedby = "date_asc"
-        # The top of the ranking: Whoosh skips blocks that cannot reach it.
         collector = searcher.collector(
             limit=query.offset + query.per_page, sortedby=sortedby, reverse=reverse
         )
@@ -227,24 +288,19 @@ class WhooshBackend(SearchBackend):
             results = timed.results()
         except Exception as exc:  # stopped before it had anything
             raise SearchTimeout from exc
-        terms = highlight_terms(tree)
-        page = results[query.offset : query.offset + query.per_page]
-        hits = [self._hit(hit, terms) for hit in page]
-        # Exact total and facet counts in one cheaper pass (no scoring).
-        timed_out = timed.timed_out
-        facets: dict[str, dict[str, int]] = {}
-        total = results.scored_length()
-        if not timed_out:
-            try:
-                total, counts = self._facets.count(searcher, compiled, deadline)
-                if query.with_facets:
-                    facets = counts
-            except collectors.TimeLimit:
-                timed_out = True
-        return BackendResults(hits, total, facets, timed_out=timed_out)
+        top = [(float(hit.score or 0.0), hit.docnum) for hit in results]
+        return top, timed.timed_out
 
-    def _hit(self, hit, terms: frozenset[str]) -> Hit:
-        fields = hit.fields()
+    @staticmethod
+    def _unranked(searcher, matched: list, wanted: int) -> list[tuple[float, int]]:
+        """What was found when ranking ran out of time: the first matches."""
+        offsets = {id(sub.reader()): off for sub, off in searcher.leaf_searchers()}
+        top: list[tuple[float, int]] = []
+        for reader, bitmap in matched:
+            top += [(0.0, offsets[id(reader)] + d) for d in bits(bitmap, wanted)]
+        return top[:wanted]
+
+    def _hit(self, fields: dict, score: float, terms: frozenset[str]) -> Hit:
         body = fields.get("body_text", "")
         title = fields.get("title", "")
         return Hit(
@@ -258,7 +314,7 @@ class WhooshBackend(SearchBackend):
             title_marked=mark(title, terms, whole=True),
             date=number_date(fields.get("date")),
             date_display=fields.get("date_display", ""),
-            score=float(hit.score or 0.0),
+            score=float(score or 0.0),
         )
 
 
@@ -266,7 +322,7 @@ def _filter_query(filters: Filters) -> wq.Query | None:
     parts: list[wq.Query] = []
     for name, value in filters.items():
         if name == "year":
-            parts.append(wq.NumericRange("year", int(value), int(value)))
+            parts.append(wq.Term("f_year", str(int(value))))
         else:
             parts.append(wq.Term(FACET_FIELDS[name], value))
     return wq.And(parts) if parts else None

@@ -1,10 +1,9 @@
-"""Exact facet counts and totals for Whoosh without visiting every match in Python
-more than once.
+"""Exact facet counts for Whoosh without visiting every match in Python.
 
 Each segment keeps, per facet value, a bitmap (a Python int) of its documents, built
 once when the segment is first searched and reused until a merge retires the segment.
-A query's matches in a segment become one bitmap too; a facet count is then the
-popcount of an AND, which runs at C speed. Bitmaps include deleted documents, but the
+A query's matches in a segment are one bitmap too (whoosh_sets.py); a facet count is
+then the popcount of an AND, which runs at C speed. Bitmaps include deleted documents, but the
 matches never do, so the ANDs count only live documents.
 """
 
@@ -51,31 +50,23 @@ class FacetBitmaps:
                 self._segments[segment_id] = found
         return found
 
-    def count(
-        self, searcher, query, deadline: float
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """(total, {facet: {value: count}}) for `query`'s matches."""
-        total = 0
+    def count(self, matched: list) -> dict[str, dict[str, int]]:
+        """{facet: {value: count}} for the matches, given as [(segment reader,
+        bitmap of its matching documents)] (see whoosh_sets.DocSets)."""
         counts: dict[str, dict[str, int]] = {name: {} for name in self.fields}
         live = set()
-        for subsearcher, _offset in searcher.leaf_searchers():
-            reader = subsearcher.reader()
-            if reader.doc_count_all() == 0:
-                continue
+        for reader, bitmap in matched:
             live.add(reader.segment().segment_id())
-            matcher = query.matcher(subsearcher, subsearcher.boolean_context())
-            matched = to_bitmap(matcher.all_ids(), reader.doc_count_all(), deadline)
-            total += matched.bit_count()
-            if not matched:
+            if not bitmap:
                 continue
             for name, values in self._for_reader(reader).items():
                 bucket = counts[name]
-                for value, bitmap in values.items():
-                    n = (matched & bitmap).bit_count()
+                for value, value_bitmap in values.items():
+                    n = (bitmap & value_bitmap).bit_count()
                     if n:
                         bucket[value] = bucket.get(value, 0) + n
         with self._lock:
             for segment_id in list(self._segments):
                 if segment_id not in live:
                     del self._segments[segment_id]
-        return total, counts
+        return counts

@@ -25,7 +25,9 @@ BOOST_TITLE = 3.0
 
 
 def _filter_text() -> TEXT:
-    field = TEXT(analyzer=STEMMED, phrase=False)
+    # Positions are kept so that `court:"supreme court"` is an exact phrase; the
+    # fields are short, so they cost little indexing time.
+    field = TEXT(analyzer=STEMMED, phrase=True)
     field.scorable = False  # TEXT takes no such argument
     return field
 
@@ -43,8 +45,8 @@ SCHEMA = Schema(
     citation=TEXT(analyzer=PLAIN, field_boost=BOOST_CITATION),
     citation_key=KEYWORD(commas=True, lowercase=False),
     content=TEXT(analyzer=STEMMED),
-    # Fielded searches only filter: no positions, no lengths (both cost indexing
-    # time); a quoted value in them means "all these words".
+    # Fielded searches only filter (no lengths); a quoted value in them is an exact
+    # phrase within that field.
     party=_filter_text(),
     system=_filter_text(),
     court=_filter_text(),
@@ -71,6 +73,15 @@ FACET_FIELDS = {
     "year": "f_year",
 }
 NO_DATE_ASC = 99991231
+
+
+def phrase_fields(schema) -> frozenset[str]:
+    """The fields of an opened index whose postings keep word positions."""
+    return frozenset(
+        name
+        for name in TEXT_FIELD.values()
+        if name in schema and schema[name].format.supports("positions")
+    )
 
 
 def date_number(value: dt.date | None, missing: int = 0) -> int:
@@ -145,8 +156,13 @@ TEXT_FIELD = {
 }
 
 
-def compile_tree(node: ql.Node, years: list[int]) -> wq.Query:
-    """`years` are the years present in the index, so a range becomes a short OR."""
+def compile_tree(
+    node: ql.Node, years: list[int], positions: frozenset[str] | None = None
+) -> wq.Query:
+    """`years` are the years present in the index, so a range becomes a short OR.
+    `positions` names the fields whose postings keep positions (all of them unless
+    told; an index built before fielded phrases existed lacks some), and a fielded
+    phrase in any other field falls back to all of its words."""
     if isinstance(node, ql.Term):
         s = stem(node.word)
         if node.field:
@@ -160,10 +176,11 @@ def compile_tree(node: ql.Node, years: list[int]) -> wq.Query:
         )
     if isinstance(node, ql.Phrase):
         stems = [stem(w) for w in node.words]
-        if node.field == "title":
-            return wq.Phrase("title", stems)
-        if node.field:
-            return wq.And([wq.Term(TEXT_FIELD[node.field], t) for t in stems])
+        name = TEXT_FIELD.get(node.field, "")
+        if name and (positions is None or name in positions):
+            return wq.Phrase(name, stems)
+        if name:
+            return wq.And([wq.Term(name, t) for t in stems])
         return _Or(
             [
                 wq.Phrase("citation", list(node.words)),
@@ -185,7 +202,7 @@ def compile_tree(node: ql.Node, years: list[int]) -> wq.Query:
     if isinstance(node, ql.CitationKey):
         return wq.Term("citation_key", node.key)
     if isinstance(node, ql.Not):
-        return wq.Not(compile_tree(node.child, years))
+        return wq.Not(compile_tree(node.child, years, positions))
     if isinstance(node, ql.And):
-        return wq.And([compile_tree(c, years) for c in node.children])
-    return _Or([compile_tree(c, years) for c in node.children])
+        return wq.And([compile_tree(c, years, positions) for c in node.children])
+    return _Or([compile_tree(c, years, positions) for c in node.children])

@@ -19,6 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, repair: bool, **options):
         found = indexing.check()
+        if found.interrupted:
+            self.stdout.write(
+                f"A rebuild of the search index was interrupted ({found.interrupted}); "
+                "the index still holds what it held before that rebuild."
+            )
         for label, keys in (
             ("missing from the index", found.missing),
             ("stale in the index", found.stale),
