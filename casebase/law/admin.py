@@ -13,9 +13,16 @@ from casebase.core.admin import (
     PublishableAdmin,
     TabularInline,
 )
+from casebase.law.admin_authorities import (
+    AuthoritiesCitedInline,
+    CitingAuthoritiesInline,
+)
 from casebase.law.models import (
     Authority,
     Court,
+    ImportedDocument,
+    JudgmentParagraph,
+    JudgmentReference,
     Jurisdiction,
     LegalTheory,
     Precedent,
@@ -228,50 +235,6 @@ class ProvisionAdmin(TheoryCheckboxesMixin, PublishableAdmin):
         return super().get_queryset(request).select_related("statute")
 
 
-class AuthorityForm(forms.ModelForm):
-    """Says plainly that a judgment cannot treat itself (the database only refuses)."""
-
-    def clean(self):
-        cleaned = super().clean()
-        citing, cited = cleaned.get("citing"), cleaned.get("cited")
-        if citing is not None and cited is not None and citing.pk == cited.pk:
-            # On the field the editor chose, so the constraint check is skipped.
-            editable = [
-                name
-                for name in ("cited", "citing")
-                if name in self.fields
-                and not isinstance(
-                    self.fields[name], forms.models.InlineForeignKeyField
-                )
-            ]
-            self.add_error(
-                editable[0] if editable else None,
-                "A judgment cannot cite itself.",
-            )
-        return cleaned
-
-
-class AuthoritiesCitedInline(TabularInline):
-    model = Authority
-    form = AuthorityForm
-    fk_name = "citing"
-    fields = ("cited", "treatment", "note", "publication_status")
-    autocomplete_fields = ("cited",)
-    verbose_name = "earlier judgment this one treats"
-    verbose_name_plural = "earlier judgments this one treats (authorities cited)"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("citing", "cited")
-
-
-class CitingAuthoritiesInline(AuthoritiesCitedInline):
-    fk_name = "cited"
-    fields = ("citing", "treatment", "note", "publication_status")
-    autocomplete_fields = ("citing",)
-    verbose_name = "later judgment treating this one"
-    verbose_name_plural = "later judgments treating this one (citing authorities)"
-
-
 class PrecedentForm(forms.ModelForm):
     def clean_neutral_citation(self):
         """Tidy `(2023) uksc 49` into `[2023] UKSC 49`, and refuse a second copy."""
@@ -300,7 +263,9 @@ class PrecedentChangeList(ChangeList):
             .prefetch_related(
                 Prefetch(
                     "citing_authorities",
-                    queryset=Authority.objects.select_related("citing"),
+                    queryset=Authority.objects.select_related(
+                        "citing"
+                    ).prefetch_related("citing__citing_authorities__citing"),
                 )
             )
         )
@@ -376,6 +341,14 @@ class PrecedentAdmin(TheoryCheckboxesMixin, PublishableAdmin):
     )
     inlines = (AuthoritiesCitedInline, CitingAuthoritiesInline)
 
+    def save_formset(self, request, form, formset, change):
+        """A treatment added here records who set it."""
+        for inline_form in formset.forms:
+            instance = inline_form.instance
+            if isinstance(instance, Authority) and instance._state.adding:
+                instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
     def get_changelist(self, request, **kwargs):
         return PrecedentChangeList
 
@@ -384,22 +357,35 @@ class PrecedentAdmin(TheoryCheckboxesMixin, PublishableAdmin):
         return PrecedentStatus(obj.status).label
 
 
-@admin.register(Authority)
-class AuthorityAdmin(PublishableAdmin):
-    form = AuthorityForm
-    list_display = ("__str__", "treatment", "publication_status", "verified")
-    list_filter = ("treatment", "publication_status", "verified")
-    list_select_related = ("citing", "cited")
-    search_fields = (
-        "citing__case_name",
-        "citing__neutral_citation",
-        "cited__case_name",
-        "cited__neutral_citation",
+class JudgmentParagraphInline(TabularInline):
+    model = JudgmentParagraph
+    fields = ("position", "number", "anchor", "heading", "text")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+class JudgmentReferenceInline(TabularInline):
+    model = JudgmentReference
+    fields = ("paragraph", "kind", "text", "canonical", "uri", "from_markup")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+@admin.register(ImportedDocument)
+class ImportedDocumentAdmin(CasebaseModelAdmin):
+    """Imported LegalDocML files: read-only (import again to change them)."""
+
+    list_display = ("__str__", "kind", "source_uri", "enriched", "updated_at")
+    list_filter = ("kind", "enriched")
+    list_select_related = ("precedent",)
+    readonly_fields = (
+        "precedent",
+        "kind",
+        "source_uri",
+        "content_hash",
+        "enriched",
+        "imported_by",
     )
-    autocomplete_fields = ("citing", "cited", "sources")
-    fieldsets = (
-        (None, {"fields": ("citing", "treatment", "cited", "note")}),
-        ("Sources", {"fields": ("sources",)}),
-        PUBLICATION_FIELDSET,
-        RECORD_FIELDSET,
-    )
+    inlines = (JudgmentParagraphInline, JudgmentReferenceInline)

@@ -33,14 +33,23 @@ def _court(user, lookup: str = "court") -> Prefetch:
     return prefetch_visible(lookup, Court, user)
 
 
-def with_status(precedents: QuerySet[Precedent], *, user) -> QuerySet[Precedent]:
-    """Prefetch what `Precedent.status_with_reason()` reads, so lists stay one query."""
-    return precedents.prefetch_related(
-        Prefetch(
-            "citing_authorities",
-            queryset=visible(Authority, user).select_related("citing"),
+def status_prefetch(lookup: str, user, depth: int = 3) -> Prefetch:
+    """What `Precedent.citator_flag()` reads under `lookup`: the later treatments and,
+    for each later judgment, its own later treatments, `depth` levels down (a
+    reversal, its reversal, and whether that was reversed in turn). One query a
+    level; a longer chain of reversals costs a query per further step."""
+    queryset = visible(Authority, user).select_related("citing")
+    if depth > 1:
+        queryset = queryset.prefetch_related(
+            status_prefetch("citing__citing_authorities", user, depth - 1)
         )
-    )
+    return Prefetch(lookup, queryset=queryset)
+
+
+def with_status(precedents: QuerySet[Precedent], *, user) -> QuerySet[Precedent]:
+    """Prefetch what `Precedent.status_with_reason()` reads, so lists stay a few
+    queries whatever their length."""
+    return precedents.prefetch_related(status_prefetch("citing_authorities", user))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,10 +107,10 @@ def precedent_relations(*, user, precedent: Precedent) -> PrecedentRelations:
     )
     cites = through_visible(
         authorities.filter(citing=precedent), user, "cited"
-    ).select_related("cited")
+    ).select_related("cited", "citing", "created_by")
     cited_by = through_visible(
         authorities.filter(cited=precedent), user, "citing"
-    ).select_related("citing")
+    ).select_related("citing", "created_by")
     links = (
         precedent.dispute_links.filter(dispute__in=precedent.disputes.visible_to(user))
         .select_related("dispute")
@@ -120,10 +129,7 @@ def with_status_authorities(
     """Authorities whose `side` precedent carries its status flag in one query more."""
     return authorities.prefetch_related(
         _court(user, f"{side}__court"),
-        Prefetch(
-            f"{side}__citing_authorities",
-            queryset=visible(Authority, user).select_related("citing"),
-        ),
+        status_prefetch(f"{side}__citing_authorities", user),
     )
 
 
@@ -328,10 +334,7 @@ def later_history_chain(*, user, precedent: Precedent) -> list[ChainStep]:
             _court(user, "citing__court"),
             _court(user, "cited__court"),
             *(
-                Prefetch(
-                    f"{side}__citing_authorities",
-                    queryset=visible(Authority, user).select_related("citing"),
-                )
+                status_prefetch(f"{side}__citing_authorities", user)
                 for side in ("citing", "cited")
             ),
         )

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from casebase.core.listing import render_list
 from casebase.core.visibility import visible
 from casebase.law import selectors
+from casebase.law.documents import attach_pinpoint_urls, precedent_documents
 from casebase.law.forms import PrecedentFilterForm
 from casebase.law.models import Court, Jurisdiction, LegalTheory
 
@@ -37,12 +38,15 @@ def precedent_by_citation(request, path):
 
 def _render_precedent(request, precedent):
     relations = selectors.precedent_relations(user=request.user, precedent=precedent)
+    attach_pinpoint_urls(relations.cites + relations.cited_by)
     chain = selectors.later_history_chain(user=request.user, precedent=precedent)
-    return render(
-        request,
-        "law/precedent_detail.html",
-        {"precedent": precedent, "relations": relations, "chain": chain},
-    )
+    context = {
+        "precedent": precedent,
+        "relations": relations,
+        "chain": chain,
+        "documents": precedent_documents(precedent=precedent),
+    }
+    return render(request, "law/precedent_detail.html", context)
 
 
 def statute_list(request):

@@ -37,6 +37,14 @@ MAKERS = {
     "law.provision": f.ProvisionFactory,
     "law.precedent": lambda: f.AuthorityFactory().cited,
     "law.authority": f.AuthorityFactory,
+    "law.importeddocument": lambda: __import__(
+        "casebase.law.models", fromlist=["ImportedDocument"]
+    ).ImportedDocument.objects.create(
+        precedent=f.PrecedentFactory(),
+        kind="judgment",
+        source_uri=f"https://example.test/test-judgment/{__import__('uuid').uuid4()}",
+        content_hash="0" * 64,
+    ),
     "cases.party": f.PartyFactory,
     "cases.aisystem": f.AISystemFactory,
     "cases.dispute": lambda: _full_dispute(),

@@ -187,7 +187,9 @@ def test_emotional_perception_history_is_a_chain(loaded):
     assert Authority.objects.filter(
         citing=supreme, cited=appeal, treatment=Treatment.REVERSED
     ).exists()
-    assert high.status == "negative"
+    # Reversed, but the reversal was itself reversed: restored on further appeal.
+    assert high.status == "caution"
+    assert appeal.status == "negative"
     assert supreme.status == "good_law"
 
 

@@ -91,6 +91,8 @@ def test_authority_inlines_save_both_directions(admin_client):
         {
             "cited": earlier.pk,
             "treatment": Treatment.APPLIED,
+            "reason": "Test data: the earlier test judgment's rule applied.",
+            "pinpoint": "12",
             "publication_status": "draft",
         },
     )
@@ -100,6 +102,8 @@ def test_authority_inlines_save_both_directions(admin_client):
         {
             "citing": later.pk,
             "treatment": Treatment.REVERSED,
+            "reason": "Test data: the later test judgment allowed the appeal.",
+            "pinpoint": "[3]-[5]",
             "publication_status": "draft",
         },
     )
@@ -120,6 +124,8 @@ def test_authority_citing_itself_is_a_form_error(admin_client):
         {
             "cited": precedent.pk,
             "treatment": Treatment.APPLIED,
+            "reason": "Test data: a judgment treating itself.",
+            "pinpoint": "1",
             "publication_status": "draft",
         },
     )

@@ -1,6 +1,8 @@
 """Template tags: auto-linked text, OSCOLA citations with a Cite control, the
 precedent map. `{% load citations %}`."""
 
+import re
+
 from django import template
 from django.utils.safestring import mark_safe
 
@@ -72,4 +74,57 @@ def precedent_map(precedent, relations):
         "rows": rows,
         "legend": [(key, label, colour) for key, label, _, colour in CATEGORIES],
         "precedent": precedent,
+    }
+
+
+_LEGISLATION_PATH = re.compile(
+    r"^https://www\.legislation\.gov\.uk/(?P<statute>[a-z]+/\d{4}/\d+)"
+    r"(?:/(?:section|regulation)/(?P<number>[0-9A-Za-z]+)(?P<subs>(?:/\w+)*))?"
+)
+
+
+def _held(ref, lookup):
+    """Where casebase holds what `ref` names, its page there; else None."""
+    if ref.kind == "case":
+        return lookup.precedent(ref.canonical)
+    match = _LEGISLATION_PATH.match(ref.uri or "")
+    if not match:
+        return None
+    if match["number"]:
+        subs = "".join(f"({s})" for s in (match["subs"] or "").split("/") if s)
+        found = lookup.provision(match["statute"], match["number"], subs)
+        if found:
+            return found
+    return lookup.statutes.get(match["statute"])
+
+
+@register.inclusion_tag("citations/judgment_references.html", takes_context=True)
+def judgment_references(context, document):
+    """The cases and legislation an imported judgment refers to, each once, linked
+    to its casebase page where held (else to Find Case Law or legislation.gov.uk),
+    with the paragraphs it is cited in. Reads the prefetched paragraphs only."""
+    lookup = lookup_for(context.get("request"))
+    groups: dict[tuple[str, str], dict] = {}
+    for paragraph in document.paragraphs.all():
+        for ref in paragraph.references.all():
+            key = (ref.kind, ref.canonical or ref.text)
+            entry = groups.get(key)
+            if entry is None:
+                target = _held(ref, lookup)
+                entry = groups[key] = {
+                    "kind": ref.kind,
+                    "label": ref.canonical or ref.text,
+                    "text": ref.text,
+                    "url": target.url if target else ref.uri,
+                    "title": target.title if target else "",
+                    "held": target is not None,
+                    "paragraphs": [],
+                }
+            if paragraph not in entry["paragraphs"]:
+                entry["paragraphs"].append(paragraph)
+    entries = sorted(groups.values(), key=lambda e: e["label"])
+    return {
+        "cases": [e for e in entries if e["kind"] == "case"],
+        "legislation": [e for e in entries if e["kind"] == "legislation"],
+        "document": document,
     }

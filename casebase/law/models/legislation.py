@@ -1,6 +1,10 @@
 """Statutes and their provisions, identified as legislation.gov.uk identifies them."""
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
 from django.db import models
 from django.urls import reverse
 
@@ -92,10 +96,21 @@ class Provision(VersionedModel, PublishableModel):
     unit = models.CharField(
         max_length=12,
         default="section",
+        validators=[
+            RegexValidator(
+                r"^(section|regulation)$", "Enter `section` or `regulation`."
+            )
+        ],
         help_text="`section` or `regulation`, as in the legislation.gov.uk URI.",
     )
     number = models.CharField(
         max_length=20,
+        validators=[
+            RegexValidator(
+                r"^[0-9A-Za-z]{1,20}$",
+                "Enter the number as in the URI: letters and digits only (`16`, `3A`).",
+            )
+        ],
         help_text="The section or regulation number in the URI: `16`, `3A`, `50BA`.",
     )
     heading = models.CharField(
@@ -103,6 +118,10 @@ class Provision(VersionedModel, PublishableModel):
     )
     summary = models.TextField(
         blank=True, help_text="A paraphrase of what it provides."
+    )
+    text = models.TextField(
+        blank=True,
+        help_text="The provision's words, as imported from legislation.gov.uk (CLML).",
     )
     legal_theories = models.ManyToManyField(
         LegalTheory,

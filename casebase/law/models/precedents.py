@@ -1,5 +1,9 @@
 """Precedents, how later judgments treat them, and the citator status that follows."""
 
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -97,6 +101,12 @@ class Precedent(VersionedModel, PublishableModel):
         related_name="precedents",
         help_text="Provisions the judgment construes or applies.",
     )
+    parties = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The parties as the judgment names them: "
+        '[{"name": ..., "role": ...}] (filled by import).',
+    )
     appeal_pending = models.BooleanField(
         default=False, help_text="An appeal from this judgment is pending."
     )
@@ -140,25 +150,86 @@ class Precedent(VersionedModel, PublishableModel):
             return reverse("law:precedent-by-citation", args=[self.citation_path])
         return reverse("law:precedent-detail", args=[self.slug])
 
+    def citator_flag(self) -> "CitatorFlag":
+        """The citator flag, the later judgment that causes it and, for a judgment
+        whose reversal was itself reversed, the judgment that restored it.
+
+        Uses `citing_authorities` (prefetch it, with each citing judgment's own
+        `citing_authorities`, for lists: `law.selectors.with_status`).
+        """
+        later = [a for a in self.citing_authorities.all() if a.citing.is_published]
+        restored = []
+        for a in later:
+            if a.treatment == Treatment.REVERSED:
+                undone_by = _reversed_by(a.citing, {self.pk})
+                if undone_by is not None:
+                    restored.append((a, undone_by))
+                    continue
+            if a.treatment in NEGATIVE_TREATMENTS:
+                return CitatorFlag(PrecedentStatus.NEGATIVE, a)
+        if self.appeal_pending:
+            return CitatorFlag(PrecedentStatus.APPEAL_PENDING, None)
+        if restored:
+            return CitatorFlag(PrecedentStatus.CAUTION, *restored[0])
+        for a in later:
+            if a.treatment in CAUTION_TREATMENTS:
+                return CitatorFlag(PrecedentStatus.CAUTION, a)
+        return CitatorFlag(PrecedentStatus.GOOD_LAW, None)
+
     def status_with_reason(self) -> tuple[str, "Authority | None"]:
         """The citator flag and the later judgment that causes it.
 
-        Uses `citing_authorities` (prefetch it for lists) and follows the worst treatment.
+        For a judgment restored on further appeal the authority returned is the
+        reversal, carrying `restored_by` (the reversal of that reversal).
         """
-        later = [a for a in self.citing_authorities.all() if a.citing.is_published]
-        for a in later:
-            if a.treatment in NEGATIVE_TREATMENTS:
-                return PrecedentStatus.NEGATIVE, a
-        if self.appeal_pending:
-            return PrecedentStatus.APPEAL_PENDING, None
-        for a in later:
-            if a.treatment in CAUTION_TREATMENTS:
-                return PrecedentStatus.CAUTION, a
-        return PrecedentStatus.GOOD_LAW, None
+        flag = self.citator_flag()
+        if flag.authority is not None:
+            flag.authority.restored_by = flag.restored_by
+        return flag.status, flag.authority
 
     @property
     def status(self) -> str:
         return self.status_with_reason()[0]
+
+
+def _reversed_by(judgment: Precedent, seen: set[int]) -> "Authority | None":
+    """The published later judgment that reversed `judgment`, unless that reversal
+    was itself reversed (then `judgment` stands, and None is returned). `seen`
+    guards against a mis-entered loop."""
+    seen = seen | {judgment.pk}
+    for r in judgment.citing_authorities.all():
+        if (
+            r.treatment == Treatment.REVERSED
+            and r.citing.is_published
+            and r.citing_id not in seen
+            and _reversed_by(r.citing, seen) is None
+        ):
+            return r
+    return None
+
+
+@dataclass(frozen=True)
+class CitatorFlag:
+    """A precedent's status and why. `restored_by` is set when the judgment that
+    reversed it (`authority`) was itself reversed on further appeal: the result is
+    restored, but the reasoning may not be, hence caution."""
+
+    status: str
+    authority: "Authority | None"
+    restored_by: "Authority | None" = None
+
+    @property
+    def reason(self) -> str:
+        a = self.authority
+        if a is None:
+            return ""
+        text = f"{a.get_treatment_display()} in {a.citing}"
+        if self.restored_by is not None:
+            text += (
+                f", itself reversed in {self.restored_by.citing}: "
+                "restored on further appeal"
+            )
+        return text
 
 
 class Authority(PublishableModel):
@@ -182,6 +253,25 @@ class Authority(PublishableModel):
         help_text="How the later judgment treats it.",
     )
     note = models.TextField(blank=True, help_text="The words recording the treatment.")
+    reason = models.TextField(
+        blank=True,
+        help_text="Why the later judgment treats it so, in the judgment's words or "
+        "the editor's. Required for every treatment an editor sets.",
+    )
+    pinpoint = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The paragraph(s) of the later judgment where the treatment is: "
+        "`[12]` or `[12]-[14]`. Required for every treatment an editor sets.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The editor who set the treatment (empty for reference data).",
+    )
     sources = models.ManyToManyField(
         Source,
         blank=True,
@@ -201,8 +291,24 @@ class Authority(PublishableModel):
             ),
         ]
 
+    # Set by Precedent.status_with_reason() on a reversal that was itself reversed.
+    restored_by: "Authority | None" = None
+
     def __str__(self) -> str:
         return (
             f"{self.citing.primary_citation} {self.get_treatment_display().lower()} "
             f"{self.cited.primary_citation}"
         )
+
+    @property
+    def paragraph_numbers(self) -> list[str]:
+        """The paragraph numbers the pinpoint names (`[12]-[14]` gives 12 and 14)."""
+        return PARAGRAPH_NUMBER.findall(self.pinpoint or "")
+
+    @property
+    def first_paragraph_anchor(self) -> str:
+        numbers = self.paragraph_numbers
+        return f"para-{numbers[0]}" if numbers else ""
+
+
+PARAGRAPH_NUMBER = re.compile(r"\d{1,4}")

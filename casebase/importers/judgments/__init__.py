@@ -1,0 +1,1 @@
+"""Find Case Law LegalDocML judgments and press summaries, imported as precedents."""
