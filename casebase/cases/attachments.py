@@ -6,9 +6,16 @@ type than the content is refused too, so that what a reader downloads is what it
 says. Files are stored under generated names (a random token and the extension of the
 type found), outside MEDIA_ROOT, and reach readers only through the evidence-file
 view, which applies the confidentiality rule.
+
+An oversized file is refused while it arrives: `SizeLimitUploadHandler`, first in
+FILE_UPLOAD_HANDLERS, stops passing a file's bytes on once it passes
+EVIDENCE_MAX_UPLOAD_MB (the partial temporary file is deleted at once) and hands the
+form a `RefusedUpload` with no content, which `inspect_upload` turns into a clear
+error. Nothing beyond the limit is stored in memory or on disk.
 """
 
 import codecs
+import io
 import uuid
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -17,6 +24,8 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.utils import timezone
 
 # The content types accepted, with the extension a stored file gets and a label.
@@ -132,9 +141,62 @@ def sniff(upload) -> str:
     return ""
 
 
+class RefusedUpload(UploadedFile):
+    """An upload stopped at the size limit: its name, and how many bytes arrived
+    before receiving stopped. It has no content."""
+
+    refused_too_large = True
+
+    def __init__(self, name: str, received: int, content_type: str = "", charset=None):
+        super().__init__(io.BytesIO(b""), name, content_type, received, charset)
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stops receiving a file once it passes EVIDENCE_MAX_UPLOAD_MB.
+
+    It must come first: the handlers after it (memory, temporary file) then get
+    nothing more of that file, the temporary file already begun is deleted, and the
+    form gets a `RefusedUpload` to refuse with a clear error. The rest of the request
+    (the other fields) is still read, in chunks, so the editor's input is kept.
+    """
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+        self.over = False
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if not self.over and self.received > max_bytes():
+            self.over = True
+            self._drop_partial_copies()
+        return None if self.over else raw_data
+
+    def _drop_partial_copies(self) -> None:
+        handlers = list(getattr(self.request, "upload_handlers", []) or [])
+        later = handlers[handlers.index(self) + 1 :] if self in handlers else []
+        for handler in later:
+            handler.upload_interrupted()
+
+    def file_complete(self, file_size):
+        if not self.over:
+            return None
+        return RefusedUpload(
+            self.file_name or "", self.received, self.content_type, self.charset
+        )
+
+
 def inspect_upload(upload) -> AttachmentInfo:
     """Check an uploaded file; raise ValidationError with a message for the editor."""
     name = PurePath(upload.name or "").name[:255]
+    if getattr(upload, "refused_too_large", False) or getattr(
+        getattr(upload, "file", None), "refused_too_large", False
+    ):
+        raise ValidationError(
+            f"“{name}” is larger than {settings.EVIDENCE_MAX_UPLOAD_MB} MB, the limit "
+            "for attachments: receiving it was stopped and nothing of it was kept.",
+            code="too_large",
+        )
     if upload.size > max_bytes():
         raise ValidationError(
             f"The file is {_size_text(upload.size)}; attachments may be at most "

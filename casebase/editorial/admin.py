@@ -9,7 +9,11 @@ rather than edited there: each is registered again as a subclass that
   steps, offered as list actions and as buttons on the record's page, with links to
   its preview and its revisions,
 - and checks the roles: submit needs the change permission, publish and withdraw
-  the reviewer's `editorial.review_records`.
+  the reviewer's `editorial.review_records`,
+- and sends an editor's save of a published record to review (`proposals`): the
+  save runs as usual, is captured once the record and its inline rows are written,
+  and is rolled back; the editor lands on the proposed change. An editor with a
+  pending change sees it in the form when reopening the record.
 """
 
 import reversion
@@ -17,11 +21,13 @@ from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, model_ngettext, unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from casebase.core.locking import StaleVersionError, VersionedModel
 from casebase.core.models import PublicationStatus
-from casebase.editorial import history, services
+from casebase.editorial import history, proposals, selectors, services
 from casebase.editorial.admin_forms import RevisionFormMixin
 from casebase.editorial.models import AuditEntry, WorkflowAction
 from casebase.editorial.registry import WORKFLOW_MODELS, key_for
@@ -96,14 +102,47 @@ class EditorialAdminMixin:
         request._editorial_comment = form.cleaned_data.get("change_comment", "")
         super().save_model(request, obj, form, change)
 
+    def has_delete_permission(self, request, obj=None):
+        # Deleting a published record would bypass review: a reviewer does it.
+        if obj is not None and services.needs_review(request.user, obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # The list's "delete selected" must not bypass review either.
+        if (
+            not services.can_review(request.user)
+            and queryset.filter(publication_status=PublicationStatus.PUBLISHED).exists()
+        ):
+            raise PermissionDenied("Published records are deleted by a reviewer.")
+        super().delete_queryset(request, queryset)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if getattr(request, "_editorial_capture", False):
+            proposals.capture(form.instance, getattr(request, "_editorial_comment", ""))
+
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         if object_id:
             obj = self.get_object(request, unquote(object_id))
             if obj is not None:
                 extra_context["editorial"] = editorial_links(request, obj)
-                if self.has_change_permission(request, obj):
+                extra_context["editorial"]["others_pending"] = (
+                    selectors.pending_changes(obj=obj, exclude_user=request.user)
+                )
+                if request.method == "POST" and self.has_change_permission(
+                    request, obj
+                ):
+                    # A record made outside the editorial paths (no revision yet)
+                    # keeps its stored state before this first recorded change.
                     history.ensure_baseline(obj)
+                if services.needs_review(
+                    request.user, obj
+                ) and self.has_change_permission(request, obj):
+                    return self._proposal_changeform(
+                        request, obj, object_id, form_url, extra_context
+                    )
         if request.method != "POST":
             return super().changeform_view(request, object_id, form_url, extra_context)
         try:
@@ -116,6 +155,47 @@ class EditorialAdminMixin:
             return self._changeform_in_revision(
                 request, object_id, form_url, extra_context
             )
+
+    def _proposal_changeform(self, request, obj, object_id, form_url, extra_context):
+        """The change form of a published record for an editor: whatever it does is
+        rolled back; a valid save is kept as a proposed change."""
+        pending = proposals.pending_change(obj=obj, user=request.user)
+        base = proposals.snapshot_now(obj)
+        info = extra_context["editorial"]
+        info["needs_review"], info["pending"] = True, pending
+        request._editorial_capture = request.method == "POST"
+        replayed = False
+        try:
+            with transaction.atomic():
+                replayed = bool(pending) and proposals.replay(pending, obj)
+                info["replayed"] = replayed
+                response = super().changeform_view(
+                    request, object_id, form_url, extra_context
+                )
+                if hasattr(response, "render"):
+                    response.render()
+                transaction.set_rollback(True)
+            return response
+        except proposals.Captured as captured:
+            change = proposals.record(
+                obj=obj,
+                user=request.user,
+                base=base,
+                proposed=captured.snapshot,
+                base_version=proposals.lock_version(obj),
+                comment=captured.comment,
+                replaces=pending if replayed else None,
+            )
+        if change is None:
+            self.message_user(request, "Nothing changed: nothing was sent for review.")
+            return redirect(request.path)
+        self.message_user(
+            request,
+            f"“{obj}” is published: your change now waits for a reviewer. The public "
+            "keeps seeing the approved version until it is approved.",
+            messages.SUCCESS,
+        )
+        return redirect(change.get_absolute_url())
 
     def _changeform_in_revision(self, request, object_id, form_url, extra_context):
         with reversion.create_revision():

@@ -1,4 +1,5 @@
-"""Forms of the editorial pages: a step's comment, a comparison, a restore."""
+"""Forms of the editorial pages: a step's comment, a comparison, a restore, a
+decision on a proposed change."""
 
 from django import forms
 
@@ -45,3 +46,19 @@ class CompareForm(forms.Form):
 
 class RestoreForm(StepForm):
     pass
+
+
+class DecisionForm(forms.Form):
+    """A reviewer's approval or rejection of a proposed change, or its author's
+    cancellation."""
+
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve"), ("reject", "Reject"), ("cancel", "Cancel")]
+    )
+    comment = forms.CharField(
+        required=False,
+        max_length=2000,
+        label="Comment",
+        help_text="Kept in the audit log; a rejection must say why.",
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+    )

@@ -16,6 +16,7 @@ from django.core import serializers
 from django.db import models
 from reversion.models import Revision, Version
 
+from casebase.core.locking import VersionedModel
 from casebase.editorial.registry import NOT_COMPARED, NOT_RESTORED, owned_rows
 
 Key = tuple[str, str]  # (model label, primary key as text)
@@ -180,14 +181,21 @@ class _Display:
         return str(value)
 
 
+def _is_lock(model: type[models.Model], name: str) -> bool:
+    """The lock's `version` (an AI system's `version` is a fact, and is kept)."""
+    return name == "version" and issubclass(model, VersionedModel)
+
+
 def _field_changes(
     model: type[models.Model], before: dict, after: dict, display: _Display
 ) -> list[FieldChange]:
     changes = []
     for model_field in model._meta.get_fields():
         name = model_field.name
-        if name in NOT_COMPARED or not (
-            model_field.concrete or model_field.many_to_many
+        if (
+            name in NOT_COMPARED
+            or _is_lock(model, name)
+            or not (model_field.concrete or model_field.many_to_many)
         ):
             continue
         if name not in before and name not in after:
@@ -222,7 +230,10 @@ def compare(before: Snapshot, after: Snapshot, root: Key) -> Comparison:
         row = new or old
         name = str(row.model._meta.verbose_name)
         if old is None:
-            rows.append(RowChange("added", name, new.repr))
+            # What a reviewer must read of a new row: its values.
+            added = _field_changes(row.model, {}, new.fields, display)
+            shown = [c for c in added if c.after != "—"]
+            rows.append(RowChange("added", name, new.repr, shown))
         elif new is None:
             rows.append(RowChange("removed", name, old.repr))
         else:
@@ -238,7 +249,12 @@ def compare(before: Snapshot, after: Snapshot, root: Key) -> Comparison:
 def _assign(instance: models.Model, row: Row) -> None:
     for model_field in instance._meta.concrete_fields:
         name = model_field.name
-        if model_field.primary_key or name in NOT_RESTORED or name not in row.fields:
+        if (
+            model_field.primary_key
+            or name in NOT_RESTORED
+            or _is_lock(type(instance), name)
+            or name not in row.fields
+        ):
             continue
         value = row.fields[name]
         if model_field.is_relation:
@@ -256,10 +272,34 @@ def _assign(instance: models.Model, row: Row) -> None:
             setattr(instance, model_field.attname, model_field.to_python(value))
 
 
-def write_back(root: models.Model, snapshot: Snapshot) -> list[str]:
+def _remapped(row: Row, remap: dict[Key, object]) -> Row:
+    """`row` with its links to rows created in this write pointed at their new ids."""
+    if not remap:
+        return row
+    fields = dict(row.fields)
+    for model_field in row.model._meta.concrete_fields:
+        if not model_field.is_relation or model_field.name not in fields:
+            continue
+        target = (
+            model_field.related_model._meta.label_lower,
+            str(fields[model_field.name]),
+        )
+        if target in remap:
+            fields[model_field.name] = remap[target]
+    return Row(row.label, row.pk, row.repr, fields)
+
+
+def write_back(
+    root: models.Model,
+    snapshot: Snapshot,
+    fresh: frozenset[Key] | set[Key] = frozenset(),
+    created: list[models.Model] | None = None,
+) -> list[str]:
     """Make `root` and its rows what `snapshot` says. `root` must carry the version
     the caller expects (the save is refused if it is stale). Rows added since are
     deleted; rows deleted since come back as drafts; statuses are left alone.
+    Rows whose keys are in `fresh` are inserted under new ids (their snapshot ids
+    were provisional) and appended to `created`.
     Returns notes on links that could not be restored."""
     depths = _closure(root._meta.label_lower)
     live = {root_key(row): row for row in owned_rows(root)}
@@ -268,13 +308,21 @@ def write_back(root: models.Model, snapshot: Snapshot) -> list[str]:
             instance.delete()
     ordered = sorted(snapshot.values(), key=lambda r: (depths[r.label], r.label, r.pk))
     written: list[tuple[models.Model, Row]] = []
+    remap: dict[Key, object] = {}
     for row in ordered:
-        if (row.label, row.pk) == root_key(root):
+        key = (row.label, row.pk)
+        if key == root_key(root):
             instance = root
+        elif key in fresh:
+            instance = row.model()
         else:
-            instance = live.get((row.label, row.pk)) or row.model(pk=row.pk)
-        _assign(instance, row)
+            instance = live.get(key) or row.model(pk=row.pk)
+        _assign(instance, _remapped(row, remap))
         instance.save()
+        if key in fresh:
+            remap[key] = instance.pk
+            if created is not None:
+                created.append(instance)
         written.append((instance, row))
     notes = []
     for instance, row in written:

@@ -20,6 +20,7 @@ FOLLOW: dict[str, tuple[str, ...]] = {
         "evidence",
         "events",
         "precedent_links",
+        "remedies",
     ),
     "cases.disputeparty": (),
     "cases.disputesystem": (),
@@ -29,6 +30,7 @@ FOLLOW: dict[str, tuple[str, ...]] = {
     "cases.outputcomparison": ("outputs",),
     "cases.comparisonoutput": (),
     "cases.event": (),
+    "cases.remedy": (),
     "cases.party": (),
     "cases.aisystem": (),
     "law.precedent": ("authorities_cited",),
@@ -56,11 +58,13 @@ WORKFLOW_MODELS: dict[str, str] = {
     "source": "core.source",
 }
 
-# Fields a restore never writes back: the workflow owns the status, the lock owns the
-# version, and the times and derived paths follow from the save itself.
-NOT_RESTORED = {"publication_status", "version", "created_at", "updated_at"}
-# Fields a comparison does not list: they change on every save.
-NOT_COMPARED = {"version", "created_at", "updated_at", "citation_path"}
+# Fields a restore never writes back: the workflow owns the status, and the times
+# follow from the save itself. (The lock's `version` is skipped too, in `history`,
+# for locked models only: an AI system's `version` is a fact.)
+NOT_RESTORED = {"publication_status", "created_at", "updated_at"}
+# Fields a comparison does not list: they change on every save (as does the lock's
+# `version`, skipped in `history`).
+NOT_COMPARED = {"created_at", "updated_at", "citation_path"}
 
 
 def model_for_key(key: str) -> type[models.Model] | None:

@@ -1,4 +1,5 @@
-"""Reads for the editorial pages: my drafts, the review queue, the audit trail."""
+"""Reads for the editorial pages: my drafts, the review queue, the changes to
+published records waiting for review, the audit trail."""
 
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from casebase.core.models import PublicationStatus
-from casebase.editorial.models import AuditEntry
+from casebase.editorial.models import AuditEntry, ChangeStatus, ProposedChange
 from casebase.editorial.registry import WORKFLOW_MODELS
 
 # The desk lists these; the others are reached from the record they belong to.
@@ -97,3 +98,43 @@ def audit_trail(*, obj: models.Model) -> list[AuditEntry]:
             content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
         )
     )
+
+
+def _changes_visible_to(user):
+    allowed = []
+    for label in WORKFLOW_MODELS.values():
+        app_label, model_name = label.split(".")
+        if user.has_perm(f"{app_label}.view_{model_name}"):
+            allowed.append(
+                ContentType.objects.get_by_natural_key(app_label, model_name)
+            )
+    return ProposedChange.objects.filter(content_type__in=allowed).select_related(
+        "content_type"
+    )
+
+
+def changes_waiting(*, user) -> list[ProposedChange]:
+    """Changes to published records that wait for a reviewer, oldest first."""
+    return list(_changes_visible_to(user).filter(status=ChangeStatus.PENDING)[:_LIMIT])
+
+
+def my_changes(*, user, limit: int = 20) -> list[ProposedChange]:
+    """`user`'s own proposed changes, newest first: pending ones and decisions."""
+    return list(
+        ProposedChange.objects.filter(proposed_by=user)
+        .exclude(status=ChangeStatus.SUPERSEDED)
+        .select_related("content_type")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
+def pending_changes(*, obj: models.Model, exclude_user=None) -> list[ProposedChange]:
+    """Changes to `obj` waiting for review (by others than `exclude_user`)."""
+    changes = ProposedChange.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        status=ChangeStatus.PENDING,
+    )
+    if exclude_user is not None:
+        changes = changes.exclude(proposed_by=exclude_user)
+    return list(changes)

@@ -13,9 +13,12 @@ reviewed with it), so the public page shows what the reviewer previewed.
 
 `save_record()` and `restore_revision()` are the versioned writes that pages and the
 API use: both are refused with `StaleVersionError` when the record changed since the
-editor read it.
+editor read it. Neither lets an editor change a published record directly: that
+change goes to a reviewer as a proposal (`editorial.proposals`), and these refuse
+with `ReviewRequired` when called outside one.
 """
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import reversion
@@ -80,6 +83,14 @@ TRANSITIONS: dict[str, Transition] = {
 }
 
 
+class ReviewRequired(PermissionDenied):
+    """An editor's change to a published record must wait for a reviewer."""
+
+
+# Set while `proposals` runs a write only to see what it would make (rolled back).
+CAPTURING: ContextVar[bool] = ContextVar("editorial_capturing", default=False)
+
+
 class TransitionError(Exception):
     """The record is not in a status the step starts from."""
 
@@ -108,6 +119,25 @@ def can_edit(user, obj_or_model) -> bool:
 
 def can_review(user) -> bool:
     return bool(user and user.is_active and user.has_perm(REVIEW_PERMISSION))
+
+
+def needs_review(user, obj) -> bool:
+    """Whether `user`'s change to `obj` must wait for a reviewer: `obj` is published
+    and `user` is not a reviewer (reviewers approve, so their saves go live)."""
+    return bool(
+        obj is not None
+        and obj.pk is not None
+        and getattr(obj, "publication_status", None) == S.PUBLISHED
+        and not can_review(user)
+    )
+
+
+def refuse_live_edit(user, obj) -> None:
+    if needs_review(user, obj) and not CAPTURING.get():
+        raise ReviewRequired(
+            f"This {obj._meta.verbose_name} is published: your change must be "
+            "approved by a reviewer before the public sees it."
+        )
 
 
 def allowed(user, obj, action: str) -> bool:
@@ -263,8 +293,12 @@ def save_record(
     action = "add" if adding else "change"
     if not (user and user.is_active and user.has_perm(_perm(obj, action))):
         raise PermissionDenied(f"You may not {action} {obj._meta.verbose_name_plural}.")
+    if not adding:
+        refuse_live_edit(user, obj)
     changes = changes or {}
-    if "publication_status" in changes or "version" in changes:
+    if "publication_status" in changes or (
+        "version" in changes and isinstance(obj, VersionedModel)
+    ):
         raise ValidationError(
             {"publication_status": "Change the status with the workflow steps."}
         )
@@ -306,6 +340,7 @@ def restore_revision(
         obj.pk
     ):
         raise ValueError("That revision belongs to another record.")
+    refuse_live_edit(user, obj)
     model = type(obj)
     revision = version.revision
     when = timezone.localtime(revision.date_created)

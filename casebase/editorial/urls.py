@@ -1,6 +1,6 @@
 from django.urls import path
 
-from casebase.editorial import views
+from casebase.editorial import proposal_views, views
 
 app_name = "editorial"
 
@@ -8,6 +8,7 @@ RECORD = "<slug:key>/<int:pk>"
 
 urlpatterns = [
     path("", views.desk, name="desk"),
+    path("changes/<int:pk>/", proposal_views.change, name="change"),
     path(f"{RECORD}/step/<slug:action>/", views.step, name="step"),
     path(f"{RECORD}/preview/", views.preview, name="preview"),
     path(f"{RECORD}/preview/page/", views.preview_frame, name="preview-frame"),

@@ -5,8 +5,9 @@ anonymous visitor is sent to the sign-in page, anyone else gets 403); every chan
 goes through `editorial.services`, which checks the role again.
 """
 
-from functools import wraps
+from functools import partial, wraps
 
+from csp.decorators import csp_replace
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -17,7 +18,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_http_methods
 
 from casebase.core.locking import StaleVersionError, VersionedModel
-from casebase.editorial import history, selectors, services
+from casebase.editorial import history, proposals, selectors, services
 from casebase.editorial.admin import STEP_LABELS, editorial_links
 from casebase.editorial.checks import publication_problems, publication_warnings
 from casebase.editorial.forms import CompareForm, RestoreForm, StepForm
@@ -70,6 +71,8 @@ def desk(request):
             title="Editorial desk",
             my_drafts=selectors.my_drafts(user=request.user),
             waiting=selectors.waiting_for_review(user=request.user),
+            changes=selectors.changes_waiting(user=request.user),
+            my_changes=selectors.my_changes(user=request.user),
             recent=selectors.recent_steps(user=request.user),
         ),
     )
@@ -83,7 +86,7 @@ def step(request, key: str, pk: int, action: str):
         raise Http404("No such step.")
     form = StepForm(request.POST or None)
     if not form.is_valid() and request.method == "GET":
-        form = StepForm(initial={"expected_version": getattr(obj, "version", None)})
+        form = StepForm(initial={"expected_version": proposals.lock_version(obj)})
     problems, stale = [], None
     if request.method == "POST" and form.is_valid():
         try:
@@ -145,6 +148,7 @@ def preview(request, key: str, pk: int):
 
 @staff_member_required
 @xframe_options_sameorigin
+@csp_replace({"frame-ancestors": ["'self'"]})
 def preview_frame(request, key: str, pk: int):
     obj = _record(request, key, pk)
     return render_public_page(request, obj)
@@ -214,17 +218,35 @@ def restore(request, key: str, pk: int, version_id: int):
         raise PermissionDenied
     form = RestoreForm(request.POST or None)
     if request.method == "GET":
-        form = RestoreForm(initial={"expected_version": getattr(obj, "version", None)})
+        form = RestoreForm(initial={"expected_version": proposals.lock_version(obj)})
     stale, status = None, 200
     if request.method == "POST" and form.is_valid():
         try:
-            notes = services.restore_revision(
+            restore = partial(
+                services.restore_revision,
                 obj=obj,
                 version=version,
                 user=request.user,
                 expected_version=form.cleaned_data["expected_version"],
                 comment=form.cleaned_data["comment"],
             )
+            if services.needs_review(request.user, obj):
+                # A published record: the restore waits for a reviewer.
+                change = proposals.propose(
+                    obj=obj,
+                    user=request.user,
+                    apply=restore,
+                    expected_version=form.cleaned_data["expected_version"],
+                    comment=form.cleaned_data["comment"] or "Restore a revision.",
+                )
+                if change is None:
+                    messages.info(request, "That revision is what is stored now.")
+                    return redirect(reverse("editorial:revisions", args=[key, pk]))
+                messages.success(
+                    request, "The restore now waits for a reviewer to approve it."
+                )
+                return redirect(change.get_absolute_url())
+            notes = restore()
         except StaleVersionError as error:
             stale = describe_conflict(type(obj), obj.pk, error.expected)
             status = 409
@@ -256,6 +278,7 @@ def restore(request, key: str, pk: int, version_id: int):
             form=form,
             stale=stale,
             versioned=isinstance(obj, VersionedModel),
+            needs_review=services.needs_review(request.user, obj),
         ),
         status=status,
     )

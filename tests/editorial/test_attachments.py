@@ -29,13 +29,18 @@ def _upload(client, evidence, name: str, content: bytes):
     return client.post(url, data)
 
 
+def _draft_evidence():
+    """An exhibit an editor may change directly (a published one goes to review)."""
+    return f.EvidenceFactory(publication_status=S.DRAFT)
+
+
 def _attachment_errors(response) -> list[str]:
     return response.context["adminform"].form.errors.get("attachment", [])
 
 
 def test_a_pdf_is_stored_under_a_generated_name(client, evidence_root):
     """A real PDF is accepted; the stored name is random, the type from content."""
-    evidence = f.EvidenceFactory()
+    evidence = _draft_evidence()
     client.force_login(user_with_role("editor"))
     response = _upload(client, evidence, "../../etc/Expert report.pdf", PDF)
     assert response.status_code == 302
@@ -50,7 +55,7 @@ def test_a_pdf_is_stored_under_a_generated_name(client, evidence_root):
 
 def test_a_script_renamed_pdf_is_refused(client):
     """A shell script named `.pdf` is refused with a message naming the field."""
-    evidence = f.EvidenceFactory()
+    evidence = _draft_evidence()
     client.force_login(user_with_role("editor"))
     response = _upload(client, evidence, "exhibit.pdf", b"#!/bin/sh\nrm -rf /\n")
     assert response.status_code == 200
@@ -61,7 +66,7 @@ def test_a_script_renamed_pdf_is_refused(client):
 
 def test_text_named_as_a_pdf_is_refused(client):
     """Plain text named `.pdf` is refused: the name must match the content."""
-    evidence = f.EvidenceFactory()
+    evidence = _draft_evidence()
     client.force_login(user_with_role("editor"))
     response = _upload(client, evidence, "exhibit.pdf", b"Just some notes.\n")
     assert "its content is plain text" in _attachment_errors(response)[0]
@@ -69,20 +74,31 @@ def test_text_named_as_a_pdf_is_refused(client):
 
 def test_an_executable_is_refused(client):
     """A Windows executable, whatever its name, is refused."""
-    evidence = f.EvidenceFactory()
+    evidence = _draft_evidence()
     client.force_login(user_with_role("editor"))
     response = _upload(client, evidence, "photo.png", b"MZ\x90\x00" + b"\x00" * 200)
     assert "cannot be attached" in _attachment_errors(response)[0]
 
 
 def test_an_oversized_file_is_refused(client, settings):
-    """A file over the limit is refused with its size and the limit."""
+    """A body larger than the limit is refused with the limit, nothing is stored,
+    and the editor's other input stays in the form."""
     settings.EVIDENCE_MAX_UPLOAD_MB = 1
-    evidence = f.EvidenceFactory()
+    evidence = _draft_evidence()
     client.force_login(user_with_role("editor"))
-    big = PDF + b"0" * (1024 * 1024 + 1)
-    response = _upload(client, evidence, "big.pdf", big)
-    assert "at most 1 MB" in _attachment_errors(response)[0]
+    url = reverse("admin:cases_evidence_change", args=[evidence.pk])
+    data = changeform_data(client.get(url))
+    data["title"] = "Renamed while uploading"
+    data["attachment"] = SimpleUploadedFile("big.pdf", PDF + b"0" * (3 * 1024 * 1024))
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "larger than 1 MB" in _attachment_errors(response)[0]
+    assert response.context["adminform"].form["title"].value() == (
+        "Renamed while uploading"
+    )
+    evidence.refresh_from_db()
+    assert not evidence.attachment
+    assert not any(evidence_root_files(settings))
 
 
 def test_public_evidence_file_is_served_to_anyone(client):
@@ -141,3 +157,8 @@ def test_public_page_links_the_file_of_public_evidence_only(client):
     assert reverse("cases:evidence-file", args=[shown.pk]) in page
     assert reverse("cases:evidence-file", args=[hidden.pk]) not in page
     assert Evidence.objects.count() == 2
+
+
+def evidence_root_files(settings) -> list:
+    root = settings.EVIDENCE_FILES_ROOT
+    return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []

@@ -30,7 +30,7 @@ def test_an_admin_save_is_one_revision_with_author_comment_and_rows(client):
     """Saving the dispute page stores a revision holding the dispute and its claims,
     by the editor, with their comment."""
     editor = user_with_role("editor", "erin")
-    dispute = f.DisputeFactory()
+    dispute = f.DisputeFactory(publication_status=S.DRAFT)
     claim = f.ClaimFactory(dispute=dispute)
     client.force_login(editor)
     _admin_save(client, dispute, comment="Fixed the caption.", title="New caption")
@@ -45,7 +45,7 @@ def test_an_admin_save_is_one_revision_with_author_comment_and_rows(client):
 
 def test_an_inline_only_change_is_a_revision_too(client):
     """Adding a claim on the dispute page, with no other change, is a revision."""
-    dispute = f.DisputeFactory()
+    dispute = f.DisputeFactory(publication_status=S.DRAFT)
     client.force_login(user_with_role("editor"))
     data = changeform_data(client.get(_change_url(dispute)))
     add_inline_row(
@@ -68,7 +68,7 @@ def test_an_inline_only_change_is_a_revision_too(client):
 def test_compare_lists_changed_fields_and_rows(client):
     """Comparing two revisions shows the old and new value of each changed field,
     and the rows added between them."""
-    dispute = f.DisputeFactory(title="Before")
+    dispute = f.DisputeFactory(title="Before", publication_status=S.DRAFT)
     client.force_login(user_with_role("editor"))
     _admin_save(client, dispute, title="After")
     f.ClaimFactory(dispute=dispute, description="A new claim")
@@ -102,7 +102,7 @@ def test_restore_brings_back_fields_and_rows_as_a_new_revision(client):
     """GIVEN a dispute whose title changed and claim was deleted WHEN its first
     revision is restored THEN both come back, the status stays, and the restore is
     itself the newest revision and an audit entry."""
-    editor = user_with_role("editor")
+    editor = user_with_role("reviewer")
     dispute = f.DisputeFactory(title="Original", publication_status=S.PUBLISHED)
     claim = f.ClaimFactory(dispute=dispute, description="Kept claim")
     client.force_login(editor)
@@ -128,7 +128,7 @@ def test_restore_brings_back_fields_and_rows_as_a_new_revision(client):
 
 def test_restore_from_a_stale_page_is_refused(client):
     """A restore confirmed on a page shown before another save is answered 409."""
-    dispute = f.DisputeFactory(title="Original")
+    dispute = f.DisputeFactory(title="Original", publication_status=S.DRAFT)
     client.force_login(user_with_role("editor"))
     _admin_save(client, dispute, title="Second")
     first = list(history.versions_of(dispute))[-1]

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from casebase.cases.models import Dispute
 from casebase.core.locking import StaleVersionError
+from casebase.core.models import PublicationStatus as S
 from casebase.editorial import services
 from casebase.editorial.locking import conflict_body, stale_version_response
 from casebase.law.models import Precedent
@@ -63,7 +64,7 @@ def test_save_from_a_stale_copy_is_refused_and_writes_nothing():
 def test_save_record_checks_the_version_the_editor_read():
     """The service refuses a change made from an older version."""
     editor = user_with_role("editor")
-    precedent = f.PrecedentFactory()
+    precedent = f.PrecedentFactory(publication_status=S.DRAFT)
     services.save_record(
         obj=precedent, user=editor, expected_version=1, changes={"judges": "A J"}
     )
@@ -79,7 +80,7 @@ def test_save_record_checks_the_version_the_editor_read():
 def test_conflict_body_is_a_409_naming_the_change_and_its_author():
     """The API's answer names the new version, who changed what, old and new."""
     editor = user_with_role("editor", username="first-editor")
-    provision = f.ProvisionFactory(heading="Old heading")
+    provision = f.ProvisionFactory(heading="Old heading", publication_status=S.DRAFT)
     services.save_record(obj=provision, user=editor, expected_version=1)
     services.save_record(
         obj=provision,
@@ -106,7 +107,11 @@ def test_conflict_body_is_a_409_naming_the_change_and_its_author():
 def test_two_editors_in_the_admin_second_is_refused_with_the_changes(client):
     """GIVEN two editors open one dispute WHEN both save THEN the second is refused
     with the first's change listed, keeps their input, and nothing is overwritten."""
-    dispute = f.DisputeFactory(title="Original title", summary="Original summary")
+    dispute = f.DisputeFactory(
+        title="Original title",
+        summary="Original summary",
+        publication_status=S.DRAFT,
+    )
     first, second = user_with_role("editor", "anna"), user_with_role("editor", "ben")
     client.force_login(first)
     anna_form = changeform_data(client.get(_change_url(dispute)))
@@ -133,7 +138,7 @@ def test_two_editors_in_the_admin_second_is_refused_with_the_changes(client):
 @pytest.mark.django_db
 def test_after_a_refusal_saving_again_is_accepted(client):
     """Having seen the changes, the editor may save again on purpose."""
-    dispute = f.DisputeFactory(summary="Original summary")
+    dispute = f.DisputeFactory(summary="Original summary", publication_status=S.DRAFT)
     client.force_login(user_with_role("editor"))
     stale = changeform_data(client.get(_change_url(dispute)))
     Dispute.objects.get(pk=dispute.pk).save()
