@@ -57,6 +57,18 @@ def _tags(header: str) -> list[str]:
     return [t.strip().removeprefix("W/") for t in header.split(",") if t.strip()]
 
 
+def body_etag(body: bytes) -> str:
+    """A list's validator: the digest of the page exactly as sent, so any change in
+    a listed record, in what it embeds, or in who may see what, changes it."""
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def etag_matches(request: Request, etag: str) -> bool:
+    """True when If-None-Match names `etag` (or `*`)."""
+    tags = _tags(request.headers.get("If-None-Match") or "")
+    return "*" in tags or etag in tags
+
+
 def not_modified(request: Request, etag: str, last_modified: dt.datetime) -> bool:
     """True when the client's copy is current (If-None-Match wins over
     If-Modified-Since, as RFC 9110 says)."""

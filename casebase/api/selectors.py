@@ -18,6 +18,7 @@ from casebase.cases.models import (
     ComparisonOutput,
     Confidentiality,
     Dispute,
+    DisputeParty,
     DisputePrecedent,
     DisputeSystem,
     Event,
@@ -68,9 +69,66 @@ def dispute_queryset(*, user) -> QuerySet[Dispute]:
     )
 
 
+def dispute_page_queryset(*, user) -> QuerySet[Dispute]:
+    """Disputes for the list's fast path (`casebase.api.lean` reads what they embed)."""
+    return visible(Dispute, user)
+
+
 def dispute_detail_queryset(*, user) -> QuerySet[Dispute]:
-    """The page's detail prefetches; serializers pass evidence through `served()`."""
-    return cases_selectors.dispute_detail_queryset(user=user)
+    """What the API's dispute shows, each relation through the visibility rule: the
+    page's prefetches less what the API does not show (systems' developers,
+    precedents' courts), and sealed evidence never fetched at all."""
+    precedents = through_visible(
+        DisputePrecedent.objects.all(), user, "precedent"
+    ).select_related("precedent")
+    outputs = through_visible(ComparisonOutput.objects.all(), user, "system")
+    return visible(Dispute, user).prefetch_related(
+        prefetch_visible("court", Court, user),
+        "jurisdictions",
+        _sources(user),
+        Prefetch(
+            "party_roles",
+            queryset=through_visible(
+                DisputeParty.objects.all(), user, "party"
+            ).select_related("party"),
+        ),
+        _systems(user),
+        Prefetch(
+            "claims",
+            queryset=visible(Claim, user)
+            .select_related("theory")
+            .prefetch_related(
+                Prefetch(
+                    "provisions",
+                    queryset=visible(Provision, user).select_related("statute"),
+                ),
+                _sources(user),
+            ),
+        ),
+        Prefetch(
+            "evidence",
+            queryset=served_evidence(user).prefetch_related(
+                _sources(user),
+                Prefetch(
+                    "claims", queryset=visible(Claim, user).select_related("theory")
+                ),
+                Prefetch(
+                    "comparisons",
+                    queryset=visible(OutputComparison, user).prefetch_related(
+                        Prefetch("outputs", queryset=outputs.select_related("system"))
+                    ),
+                ),
+            ),
+        ),
+        Prefetch(
+            "events", queryset=visible(Event, user).prefetch_related(_sources(user))
+        ),
+        Prefetch("precedent_links", queryset=precedents),
+        Prefetch(
+            "precedent_links__precedent__citing_authorities",
+            queryset=visible(Authority, user).select_related("citing"),
+        ),
+    )
 
 
 @dataclass(frozen=True, kw_only=True)

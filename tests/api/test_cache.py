@@ -1,6 +1,8 @@
 """Public responses are reused until any record changes, and never served stale."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories as f
@@ -36,3 +38,33 @@ def test_repeat_read_runs_no_query(anon, django_assert_num_queries):
     anon.get(url)
     with django_assert_num_queries(0):
         assert anon.get(url).status_code == 200
+
+
+def test_withdrawing_through_the_api_hides_the_record_at_once(anon, reviewer_client):
+    """A cached public list and detail are refreshed when a record's publication
+    changes: a withdrawn dispute is gone from both at once."""
+    f.DisputeFactory(title="Kept")
+    withdrawn = f.DisputeFactory(title="Withdrawn")
+    url = reverse("api:dispute-list")
+    detail = reverse("api:dispute-detail", args=[withdrawn.slug])
+    assert {d["title"] for d in anon.get(url).json()["results"]} == {
+        "Kept",
+        "Withdrawn",
+    }
+    assert anon.get(detail).status_code == 200
+    step = reverse("api:dispute-withdraw", args=[withdrawn.slug])
+    response = reviewer_client.post(step, {"comment": "Test."}, format="json")
+    assert response.status_code == 200, response.content
+    assert [d["title"] for d in anon.get(url).json()["results"]] == ["Kept"]
+    assert anon.get(detail).status_code == 404
+
+
+def test_the_cache_can_be_turned_off(anon, settings):
+    """With API_CACHE_SECONDS=0 every read runs its queries again."""
+    settings.API_CACHE_SECONDS = 0
+    url = reverse("api:dispute-list")
+    f.DisputeFactory()
+    anon.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert anon.get(url).status_code == 200
+    assert len(queries.captured_queries) > 0

@@ -123,8 +123,9 @@ def test_stale_if_match_is_409(editor_client):
 
 
 def test_stale_version_is_409(editor_client):
-    """A dispute update based on an older version is refused with 409."""
-    dispute = f.DisputeFactory(title="Before")
+    """A dispute update based on an older version is refused with 409 (a draft:
+    editors change drafts directly; published records go through review)."""
+    dispute = f.DisputeFactory(title="Before", publication_status="draft")
     url = reverse("api:dispute-detail", args=[dispute.slug])
     version = editor_client.get(url).json()["version"]
     assert (

@@ -2,7 +2,7 @@
 claims and events (and, in detail, evidence, precedents and sources), all from rows
 the selectors prefetched through the visibility rule."""
 
-from drf_spectacular.utils import extend_schema_field
+from django.db.models.manager import BaseManager
 from rest_framework import serializers
 
 from casebase.api.selectors import served
@@ -12,6 +12,7 @@ from casebase.api.serializers.common import (
     DisputeRef,
     HtmlUrlField,
     JurisdictionRef,
+    OutModelSerializer,
     PartyRef,
     PrecedentRef,
     ProvisionRef,
@@ -21,7 +22,7 @@ from casebase.api.serializers.common import (
     TheoryRef,
     link,
 )
-from casebase.api.serializers.law import VERSION_HELP, CitatorStatus, status_of
+from casebase.api.serializers.law import VERSION_HELP, CitatorStatus
 from casebase.cases.models import (
     AISystem,
     Claim,
@@ -39,7 +40,7 @@ from casebase.cases.models import (
 from casebase.core.models import Source
 
 
-class PartyOut(PublishableFields, serializers.ModelSerializer):
+class PartyOut(PublishableFields, OutModelSerializer):
     url = link("party", SLUG)
     html_url = HtmlUrlField()
     dispute_count = serializers.IntegerField(read_only=True)
@@ -58,7 +59,7 @@ class PartyOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class SystemOut(PublishableFields, serializers.ModelSerializer):
+class SystemOut(PublishableFields, OutModelSerializer):
     url = link("system", SLUG)
     html_url = HtmlUrlField()
     developer = PartyRef(read_only=True, allow_null=True)
@@ -80,7 +81,7 @@ class SystemOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class DisputePartyOut(serializers.ModelSerializer):
+class DisputePartyOut(OutModelSerializer):
     party = PartyRef(read_only=True)
 
     class Meta:
@@ -88,7 +89,7 @@ class DisputePartyOut(serializers.ModelSerializer):
         fields = ["party", "role", "names_as_pleaded"]
 
 
-class DisputeSystemOut(serializers.ModelSerializer):
+class DisputeSystemOut(OutModelSerializer):
     system = SystemRef(read_only=True)
 
     class Meta:
@@ -96,7 +97,7 @@ class DisputeSystemOut(serializers.ModelSerializer):
         fields = ["system", "role", "note"]
 
 
-class ClaimBrief(serializers.ModelSerializer):
+class ClaimBrief(OutModelSerializer):
     url = link("claim")
     theory = TheoryRef(read_only=True)
 
@@ -105,7 +106,7 @@ class ClaimBrief(serializers.ModelSerializer):
         fields = ["id", "theory", "nature", "description", "result", "url"]
 
 
-class ClaimOut(PublishableFields, serializers.ModelSerializer):
+class ClaimOut(PublishableFields, OutModelSerializer):
     url = link("claim")
     dispute = DisputeRef(read_only=True)
     theory = TheoryRef(read_only=True)
@@ -130,7 +131,7 @@ class ClaimOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class EventBrief(serializers.ModelSerializer):
+class EventBrief(OutModelSerializer):
     url = link("event")
     date_display = serializers.CharField(read_only=True)
 
@@ -147,7 +148,7 @@ class EventBrief(serializers.ModelSerializer):
         ]
 
 
-class EventOut(PublishableFields, serializers.ModelSerializer):
+class EventOut(PublishableFields, OutModelSerializer):
     url = link("event")
     dispute = DisputeRef(read_only=True)
     date_display = serializers.CharField(read_only=True)
@@ -171,7 +172,7 @@ class EventOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class ComparisonOutputOut(serializers.ModelSerializer):
+class ComparisonOutputOut(OutModelSerializer):
     system = SystemRef(read_only=True)
 
     class Meta:
@@ -179,7 +180,7 @@ class ComparisonOutputOut(serializers.ModelSerializer):
         fields = ["system", "output", "captured_at", "settings"]
 
 
-class OutputComparisonOut(serializers.ModelSerializer):
+class OutputComparisonOut(OutModelSerializer):
     outputs = ComparisonOutputOut(many=True, read_only=True)
 
     class Meta:
@@ -187,7 +188,24 @@ class OutputComparisonOut(serializers.ModelSerializer):
         fields = ["id", "prompt", "prompt_kind", "notes", "outputs"]
 
 
-class EvidenceOut(PublishableFields, serializers.ModelSerializer):
+class PublicContents(serializers.ListSerializer):
+    """An evidence item's comparisons: only a public item shows its contents."""
+
+    def get_attribute(self, instance: Evidence):
+        if instance.confidentiality != Confidentiality.PUBLIC:
+            return []
+        return super().get_attribute(instance)
+
+
+class ServedList(serializers.ListSerializer):
+    """Evidence rows fetched through the visibility rule, less sealed items."""
+
+    def to_representation(self, data):
+        rows = data.all() if isinstance(data, BaseManager) else data
+        return super().to_representation(served(list(rows)))
+
+
+class EvidenceOut(PublishableFields, OutModelSerializer):
     """Public evidence in full; redacted evidence shows only its public description
     and none of its contents (comparisons); sealed evidence is never served."""
 
@@ -198,8 +216,13 @@ class EvidenceOut(PublishableFields, serializers.ModelSerializer):
         read_only=True,
         help_text="What it shows (for redacted evidence, the public description).",
     )
+    assessment_note = serializers.CharField(
+        source="shown_assessment_note",
+        read_only=True,
+        help_text="The court's note (none for redacted evidence).",
+    )
     claims = ClaimBrief(many=True, read_only=True)
-    comparisons = serializers.SerializerMethodField()
+    comparisons = PublicContents(child=OutputComparisonOut(), read_only=True)
     sources = SourceRef(many=True, read_only=True)
 
     class Meta:
@@ -223,27 +246,16 @@ class EvidenceOut(PublishableFields, serializers.ModelSerializer):
             "url",
             *PublishableFields._declared_fields,
         ]
-
-    @extend_schema_field(OutputComparisonOut(many=True))
-    def get_comparisons(self, obj: Evidence) -> list:
-        if obj.confidentiality != Confidentiality.PUBLIC:
-            return []
-        return OutputComparisonOut(
-            obj.comparisons.all(), many=True, context=self.context
-        ).data
+        list_serializer_class = ServedList
 
 
-class DisputePrecedentOut(serializers.ModelSerializer):
+class DisputePrecedentOut(OutModelSerializer):
     precedent = PrecedentRef(read_only=True)
-    status = serializers.SerializerMethodField()
+    status = CitatorStatus(source="precedent", read_only=True)
 
     class Meta:
         model = DisputePrecedent
         fields = ["precedent", "relation", "note", "status"]
-
-    @extend_schema_field(CitatorStatus)
-    def get_status(self, obj: DisputePrecedent) -> dict:
-        return CitatorStatus(status_of(obj.precedent), context=self.context).data
 
 
 _CORE = [
@@ -274,7 +286,7 @@ _CORE = [
 _TAIL = ["version", "url", "html_url", *PublishableFields._declared_fields]
 
 
-class DisputeListOut(PublishableFields, serializers.ModelSerializer):
+class DisputeListOut(PublishableFields, OutModelSerializer):
     version = serializers.IntegerField(read_only=True, help_text=VERSION_HELP)
     url = link("dispute", SLUG)
     html_url = HtmlUrlField()
@@ -293,7 +305,7 @@ class DisputeListOut(PublishableFields, serializers.ModelSerializer):
 class DisputeDetailOut(DisputeListOut):
     claims = ClaimOut(many=True, read_only=True)
     events = EventOut(many=True, read_only=True)
-    evidence = serializers.SerializerMethodField()
+    evidence = EvidenceOut(many=True, read_only=True)
     precedents = DisputePrecedentOut(
         source="precedent_links", many=True, read_only=True
     )
@@ -313,14 +325,8 @@ class DisputeDetailOut(DisputeListOut):
             *_TAIL,
         ]
 
-    @extend_schema_field(EvidenceOut(many=True))
-    def get_evidence(self, obj: Dispute) -> list:
-        return EvidenceOut(
-            served(list(obj.evidence.all())), many=True, context=self.context
-        ).data
 
-
-class SourceOut(PublishableFields, serializers.ModelSerializer):
+class SourceOut(PublishableFields, OutModelSerializer):
     url = link("source")
     html_url = HtmlUrlField()
     address = serializers.CharField(source="url", read_only=True)

@@ -1,8 +1,18 @@
-"""Fields and short references shared by the output serializers."""
+"""Fields and short references shared by the output serializers.
+
+Links are the largest cost of a page of records if each is reversed on its own (a
+page of disputes holds hundreds). `filled_url()` reverses a view once per response
+with a placeholder and fills each record's slug or id into the text, which gives
+the same URL as `reverse()` for every value a slug or id can be.
+"""
+
+import copy
+import re
 
 from django.urls import NoReverseMatch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse as drf_reverse
 
 from casebase.cases.models import AISystem, Dispute, Party
 from casebase.core.models import Source
@@ -16,6 +26,36 @@ from casebase.law.models import (
 )
 
 SLUG = "slug"
+# Matches both the API's slug and id patterns, and occurs in no other URL text.
+PLACEHOLDER = "918273645546372819"
+# Values that reverse() puts into a path unchanged.
+PLAIN = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+TEMPLATES = "_url_templates"
+
+
+def filled_url(context: dict, view_name: str, value, *, absolute: bool = True):
+    """The URL of `view_name` for one slug or id, reversed once per `context` (one
+    response). Returns None for a value reverse() would reject."""
+    text = str(value)
+    if not PLAIN.fullmatch(text):
+        return None
+    request = context.get("request") if absolute else None
+    templates = context.setdefault(TEMPLATES, {})
+    key = (view_name, absolute)
+    if key not in templates:
+        templates[key] = drf_reverse(view_name, args=[PLACEHOLDER], request=request)
+    return templates[key].replace(PLACEHOLDER, text, 1)
+
+
+# Site pages whose URL is the record's slug alone (the others ask the record).
+PAGE_BY_SLUG = {
+    Dispute: "cases:dispute-detail",
+    Party: "cases:party-detail",
+    AISystem: "cases:system-detail",
+    Court: "law:court-detail",
+    Jurisdiction: "law:jurisdiction-detail",
+    LegalTheory: "law:theory-detail",
+}
 
 
 @extend_schema_field(serializers.URLField(allow_null=True))
@@ -28,6 +68,9 @@ class HtmlUrlField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
+        view_name = PAGE_BY_SLUG.get(type(value))
+        if view_name:
+            return filled_url(self.context, view_name, value.slug)
         request = self.context.get("request")
         try:
             path = value.get_absolute_url()
@@ -36,10 +79,33 @@ class HtmlUrlField(serializers.Field):
         return request.build_absolute_uri(path) if request else path
 
 
+class Link(serializers.HyperlinkedIdentityField):
+    """The record's API URL, filled into a template reversed once per response."""
+
+    def get_url(self, obj, view_name, request, format):
+        if getattr(obj, "pk", None) in (None, "") or format:
+            return super().get_url(obj, view_name, request, format)
+        value = getattr(obj, self.lookup_field)
+        url = filled_url(self.context, view_name, value)
+        return url or super().get_url(obj, view_name, request, format)
+
+
 def link(view: str, lookup: str = "pk") -> serializers.HyperlinkedIdentityField:
-    return serializers.HyperlinkedIdentityField(
-        view_name=f"api:{view}-detail", lookup_field=lookup
-    )
+    return Link(view_name=f"api:{view}-detail", lookup_field=lookup)
+
+
+_FIELDS: dict[type, dict] = {}
+
+
+class OutModelSerializer(serializers.ModelSerializer):
+    """An output serializer whose fields are built from the model once per class
+    and copied for each response (DRF builds them anew every time)."""
+
+    def get_fields(self):
+        cls = type(self)
+        if cls not in _FIELDS:
+            _FIELDS[cls] = super().get_fields()
+        return copy.deepcopy(_FIELDS[cls])
 
 
 class PublishableFields(serializers.Serializer):
@@ -54,7 +120,7 @@ class PublishableFields(serializers.Serializer):
     updated_at = serializers.DateTimeField(read_only=True)
 
 
-class JurisdictionRef(serializers.ModelSerializer):
+class JurisdictionRef(OutModelSerializer):
     url = link("jurisdiction", SLUG)
 
     class Meta:
@@ -62,7 +128,7 @@ class JurisdictionRef(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class TheoryRef(serializers.ModelSerializer):
+class TheoryRef(OutModelSerializer):
     url = link("theory", SLUG)
 
     class Meta:
@@ -70,7 +136,7 @@ class TheoryRef(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class CourtRef(serializers.ModelSerializer):
+class CourtRef(OutModelSerializer):
     url = link("court", SLUG)
 
     class Meta:
@@ -78,7 +144,7 @@ class CourtRef(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-class PartyRef(serializers.ModelSerializer):
+class PartyRef(OutModelSerializer):
     url = link("party", SLUG)
 
     class Meta:
@@ -86,7 +152,7 @@ class PartyRef(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "url"]
 
 
-class SystemRef(serializers.ModelSerializer):
+class SystemRef(OutModelSerializer):
     url = link("system", SLUG)
 
     class Meta:
@@ -94,7 +160,7 @@ class SystemRef(serializers.ModelSerializer):
         fields = ["slug", "name", "version", "url"]
 
 
-class StatuteRef(serializers.ModelSerializer):
+class StatuteRef(OutModelSerializer):
     url = link("statute")
     legislation_path = serializers.CharField(read_only=True)
 
@@ -103,7 +169,7 @@ class StatuteRef(serializers.ModelSerializer):
         fields = ["id", "short_title", "legislation_path", "url"]
 
 
-class ProvisionRef(serializers.ModelSerializer):
+class ProvisionRef(OutModelSerializer):
     url = link("provision")
     statute = serializers.CharField(source="statute.short_title", read_only=True)
 
@@ -112,7 +178,7 @@ class ProvisionRef(serializers.ModelSerializer):
         fields = ["id", "statute", "label", "legislation_uri", "url"]
 
 
-class PrecedentRef(serializers.ModelSerializer):
+class PrecedentRef(OutModelSerializer):
     url = link("precedent", SLUG)
 
     class Meta:
@@ -120,7 +186,7 @@ class PrecedentRef(serializers.ModelSerializer):
         fields = ["slug", "case_name", "neutral_citation", "decision_date", "url"]
 
 
-class DisputeRef(serializers.ModelSerializer):
+class DisputeRef(OutModelSerializer):
     url = link("dispute", SLUG)
 
     class Meta:
@@ -128,7 +194,7 @@ class DisputeRef(serializers.ModelSerializer):
         fields = ["slug", "title", "short_title", "url"]
 
 
-class SourceRef(serializers.ModelSerializer):
+class SourceRef(OutModelSerializer):
     url = link("source")
 
     class Meta:

@@ -79,7 +79,7 @@ def _type_error(field, value) -> str:
     return ""
 
 
-class InputSerializer(serializers.ModelSerializer):
+class StrictTypes:
     """Values of the wrong JSON type, and text no database can store, are refused up
     front naming the field (the uniqueness checks that follow query with the value
     as given)."""
@@ -96,6 +96,14 @@ class InputSerializer(serializers.ModelSerializer):
             if errors:
                 raise serializers.ValidationError(errors)
         return super().to_internal_value(data)
+
+
+class InputSerializer(StrictTypes, serializers.ModelSerializer):
+    """A record's input: strict JSON types (see `StrictTypes`)."""
+
+
+class StrictSerializer(StrictTypes, serializers.Serializer):
+    """A nested input (one link of a record): strict JSON types too."""
 
 
 def lines(**kwargs) -> serializers.ListField:

@@ -10,6 +10,13 @@ from casebase.api.serializers.input_base import (
     InputSerializer,
     lines,
 )
+from casebase.api.serializers.link_inputs import (
+    PartyLinkIn,
+    PrecedentLinkIn,
+    SystemLinkIn,
+    links,
+    no_repeats,
+)
 from casebase.cases.models import (
     AISystem,
     Claim,
@@ -44,6 +51,36 @@ class DisputeIn(InputSerializer):
     jurisdictions = BySlug(Jurisdiction, many=True)
     court = BySlug(Court, allow_null=True, required=False)
     unverified_elements = lines()
+    parties = links(
+        PartyLinkIn,
+        "The parties and their roles. Given, it replaces the dispute's list; "
+        "left out, the list is kept.",
+    )
+    ai_systems = links(
+        SystemLinkIn,
+        "The AI systems and their roles (replaces the list, as `parties`).",
+    )
+    precedents = links(
+        PrecedentLinkIn,
+        "Judgments in or relied on by the dispute (replaces the list).",
+    )
+
+    def validate_parties(self, links):
+        return no_repeats(
+            links,
+            lambda link: link["party"].pk,
+            "A party (each has one role in a dispute)",
+        )
+
+    def validate_ai_systems(self, links):
+        return no_repeats(
+            links,
+            lambda link: (link["system"].pk, link["role"]),
+            "An AI system in the same role",
+        )
+
+    def validate_precedents(self, links):
+        return no_repeats(links, lambda link: link["precedent"].pk, "A precedent")
 
     class Meta:
         model = Dispute
@@ -73,6 +110,9 @@ class DisputeIn(InputSerializer):
             "defence_position",
             "notes",
             "source_type",
+            "parties",
+            "ai_systems",
+            "precedents",
             "version",
             *RECORD,
         ]

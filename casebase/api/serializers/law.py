@@ -10,6 +10,7 @@ from casebase.api.serializers.common import (
     CourtRef,
     HtmlUrlField,
     JurisdictionRef,
+    OutModelSerializer,
     PrecedentRef,
     ProvisionRef,
     PublishableFields,
@@ -33,7 +34,7 @@ from casebase.law.models import (
 VERSION_HELP = "Send it back with an update: a stale one is refused with 409."
 
 
-class JurisdictionOut(serializers.ModelSerializer):
+class JurisdictionOut(OutModelSerializer):
     url = link("jurisdiction", SLUG)
     html_url = HtmlUrlField()
     dispute_count = serializers.IntegerField(read_only=True)
@@ -44,7 +45,7 @@ class JurisdictionOut(serializers.ModelSerializer):
         fields = ["slug", "name", "is_uk", "dispute_count", "courts", "url", "html_url"]
 
 
-class TheoryOut(serializers.ModelSerializer):
+class TheoryOut(OutModelSerializer):
     url = link("theory", SLUG)
     html_url = HtmlUrlField()
 
@@ -53,7 +54,7 @@ class TheoryOut(serializers.ModelSerializer):
         fields = ["slug", "name", "description", "position", "url", "html_url"]
 
 
-class CourtOut(PublishableFields, serializers.ModelSerializer):
+class CourtOut(PublishableFields, OutModelSerializer):
     url = link("court", SLUG)
     html_url = HtmlUrlField()
     jurisdiction = JurisdictionRef(read_only=True)
@@ -75,7 +76,7 @@ class CourtOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class StatuteOut(PublishableFields, serializers.ModelSerializer):
+class StatuteOut(PublishableFields, OutModelSerializer):
     url = link("statute")
     html_url = HtmlUrlField()
     legislation_path = serializers.CharField(read_only=True)
@@ -100,7 +101,7 @@ class StatuteOut(PublishableFields, serializers.ModelSerializer):
         ]
 
 
-class ProvisionOut(PublishableFields, serializers.ModelSerializer):
+class ProvisionOut(PublishableFields, OutModelSerializer):
     oscola_citation = serializers.SerializerMethodField(
         help_text="The provision cited in OSCOLA style."
     )
@@ -155,6 +156,10 @@ class CitatorStatus(serializers.Serializer):
     label = serializers.CharField(read_only=True)
     reason = StatusReason(read_only=True, allow_null=True)
 
+    def get_attribute(self, instance):
+        # Declared as a field: the status of the precedent at `source`.
+        return status_of(super().get_attribute(instance))
+
 
 def status_of(precedent: Precedent) -> dict:
     code, authority = precedent.status_with_reason()
@@ -165,7 +170,7 @@ def status_of(precedent: Precedent) -> dict:
     }
 
 
-class PrecedentOut(PublishableFields, serializers.ModelSerializer):
+class PrecedentOut(PublishableFields, OutModelSerializer):
     version = serializers.IntegerField(read_only=True, help_text=VERSION_HELP)
     url = link("precedent", SLUG)
     html_url = HtmlUrlField()
@@ -180,7 +185,7 @@ class PrecedentOut(PublishableFields, serializers.ModelSerializer):
         help_text="The citation in OSCOLA style; null until the citations library "
         "can format it."
     )
-    status = serializers.SerializerMethodField()
+    status = CitatorStatus(source="*", read_only=True)
     legal_theories = TheoryRef(many=True, read_only=True)
     provisions = ProvisionRef(many=True, read_only=True)
     sources = SourceRef(many=True, read_only=True)
@@ -219,12 +224,8 @@ class PrecedentOut(PublishableFields, serializers.ModelSerializer):
     def get_oscola_citation(self, obj: Precedent) -> str | None:
         return oscola_citation(obj, "precedent")
 
-    @extend_schema_field(CitatorStatus)
-    def get_status(self, obj: Precedent) -> dict:
-        return CitatorStatus(status_of(obj), context=self.context).data
 
-
-class AuthorityOut(PublishableFields, serializers.ModelSerializer):
+class AuthorityOut(PublishableFields, OutModelSerializer):
     url = link("authority")
     citing = PrecedentRef(read_only=True)
     cited = PrecedentRef(read_only=True)

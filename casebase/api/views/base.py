@@ -6,7 +6,6 @@ A resource's viewset names its selectors and serializers; everything else is her
 
 from django.conf import settings
 from django.http import HttpResponse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import decorators, status, viewsets
 from rest_framework.parsers import JSONParser
@@ -15,12 +14,14 @@ from rest_framework.response import Response
 
 from casebase.api import cache as api_cache
 from casebase.api import conditional, errors, services
-from casebase.api.filters import StrictOrderingFilter
+from casebase.api.filters import FilterBackend, StrictOrderingFilter
 from casebase.api.pagination import Cursor
 from casebase.api.permissions import ReadAnyoneWriteEditor, WorkflowPermission
 from casebase.api.serializers.input_base import WorkflowIn
 from casebase.api.throttling import AnonThrottle, UserThrottle
 from casebase.core.locking import VersionedModel
+from casebase.editorial import proposals
+from casebase.editorial import services as editorial_services
 
 # URL action -> editorial workflow step.
 WORKFLOW_ACTIONS = {
@@ -111,7 +112,7 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
     input_serializer = None
     etag_relations: tuple[str, ...] = ()
     pagination_class = Cursor
-    filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
+    filter_backends = [FilterBackend, StrictOrderingFilter]
     ordering_fields = ["updated_at", "created_at"]
     ordering = ["-updated_at", "-pk"]
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
@@ -140,11 +141,20 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
 
     def list(self, request, *args, **kwargs):
         key = api_cache.key_for(request)
-        body = api_cache.get(key)
-        if body is None:
-            body = JSONRenderer().render(super().list(request, *args, **kwargs).data)
-            api_cache.put(key, body)
-        return HttpResponse(body, content_type=JSON)
+        cached = api_cache.get(key)
+        if cached is None:
+            body = JSONRenderer().render(self.list_data(request))
+            cached = (body, conditional.body_etag(body))
+            api_cache.put(key, cached)
+        body, etag = cached
+        headers = {"ETag": etag, "Cache-Control": "no-cache"}
+        if conditional.etag_matches(request, etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+        return HttpResponse(body, content_type=JSON, headers=headers)
+
+    def list_data(self, request):
+        """A page of records as the list serializer shows them, with its links."""
+        return super().list(request).data
 
     def retrieve(self, request, *args, **kwargs):
         key = api_cache.key_for(request)
@@ -188,6 +198,8 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         instance = self.get_object()
         conditional.check_fresh(request, instance, self._validators(instance)[0])
         values = dict(self._input(request.data, instance=instance, partial=partial))
+        if editorial_services.needs_review(request.user, instance):
+            return self._propose(request, instance, values)
         instance = services.record_update(
             instance=instance,
             values=values,
@@ -200,12 +212,37 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         )
         return self._detail(self._reload(instance))
 
+    def _propose(self, request, instance, values):
+        """casebase.editorial: an editor's update of a published record waits for a
+        reviewer. Answered 202 with the pending change; the record is untouched."""
+        expected = (
+            values.pop("version", None)
+            if isinstance(instance, VersionedModel)
+            else None
+        )
+        change = proposals.propose(
+            obj=instance,
+            user=request.user,
+            expected_version=expected,
+            apply=lambda: services.record_update(
+                instance=instance,
+                values=values,
+                user=request.user,
+                expected_version=expected,
+            ),
+            comment="Proposed through the API.",
+        )
+        if change is None:
+            return self._detail(self._reload(instance))
+        return Response(proposals.api_body(change), status=status.HTTP_202_ACCEPTED)
+
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
         conditional.check_fresh(request, instance, self._validators(instance)[0])
+        editorial_services.refuse_live_edit(request.user, instance)
         services.record_delete(instance=instance, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

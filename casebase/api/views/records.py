@@ -6,7 +6,7 @@ and by id otherwise; the URL pattern admits only what a slug or id can be.
 
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
-from casebase.api import filters, selectors
+from casebase.api import filters, lean, selectors
 from casebase.api.pagination import Pages
 from casebase.api.serializers import cases as out_cases
 from casebase.api.serializers import inputs
@@ -93,7 +93,7 @@ def documented(name: str, plural: str, *, writable: bool = True, examples=()):
 class DisputeViewSet(BySlug, RecordViewSet):
     """Disputes, each with its parties, AI systems, claims and events (and, in detail, evidence, precedents and sources)."""
 
-    list_selector = staticmethod(selectors.dispute_queryset)
+    list_selector = staticmethod(selectors.dispute_page_queryset)
     detail_selector = staticmethod(selectors.dispute_detail_queryset)
     list_serializer = out_cases.DisputeListOut
     detail_serializer = out_cases.DisputeDetailOut
@@ -113,6 +113,16 @@ class DisputeViewSet(BySlug, RecordViewSet):
         "precedent_links__precedent",
         "sources",
     )
+
+    def list_data(self, request):
+        # The fast path: plain rows, shaped as DisputeListOut (see casebase/api/lean.py).
+        disputes = self.filter_queryset(self.get_queryset())
+        rows = lean.with_court(disputes, user=request.user).values(*lean.COLUMNS)
+        page = self.paginate_queryset(rows)
+        data = lean.dispute_rows(
+            page, user=request.user, context=self.get_serializer_context()
+        )
+        return self.get_paginated_response(data).data
 
 
 @documented("party", "parties")

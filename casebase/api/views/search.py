@@ -21,11 +21,10 @@ from casebase.api.permissions import ReadOnly
 from casebase.api.serializers.search import ResultsOut, api_links
 from casebase.api.views.base import ApiMixin
 from casebase.search.forms import SearchForm
-from casebase.search.service import run_search
+from casebase.search.service import SearchUnavailable, run_search
 
 MAX_PAGE_SIZE = 50
-# run_search() reports a failing backend in `error`; the API answers it with 503.
-UNAVAILABLE = "Search is unavailable"
+UNAVAILABLE = "Search is unavailable just now. Please try again in a moment."
 
 
 def _parameters() -> list[OpenApiParameter]:
@@ -56,6 +55,19 @@ def _parameters() -> list[OpenApiParameter]:
     return params
 
 
+def _unavailable(message: str) -> Response:
+    return Response(
+        {
+            "status": 503,
+            "code": "unavailable",
+            "message": message,
+            "errors": {"q": [message]},
+        },
+        status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        headers={"Retry-After": "5"},
+    )
+
+
 class Search(ApiMixin, APIView):
     permission_classes = [ReadOnly]
 
@@ -83,21 +95,18 @@ class Search(ApiMixin, APIView):
         body = api_cache.get(key)
         if body is not None:
             return HttpResponse(body, content_type="application/json")
-        results = run_search(
-            query=replace(query, per_page=int(size)), user=request.user
-        )
+        try:
+            results = run_search(
+                query=replace(query, per_page=int(size)),
+                user=request.user,
+                raise_unavailable=True,
+            )
+        except SearchUnavailable:
+            # The backend failed (a type, not a message): 503, never a 500 or a 400.
+            return _unavailable(UNAVAILABLE)
         if results.error and not results.hits:
-            if results.timed_out or results.error.startswith(UNAVAILABLE):
-                return Response(
-                    {
-                        "status": 503,
-                        "code": "unavailable",
-                        "message": results.error,
-                        "errors": {"q": [results.error]},
-                    },
-                    status=status.HTTP_503_SERVICE_UNAVAILABLE,
-                    headers={"Retry-After": "5"},
-                )
+            if results.timed_out:
+                return _unavailable(results.error)
             raise exceptions.ValidationError({"q": [results.error]})
         context = {"request": request, "links": api_links(results.hits, request)}
         body = JSONRenderer().render(ResultsOut(results, context=context).data)

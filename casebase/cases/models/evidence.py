@@ -168,6 +168,13 @@ class Evidence(PublishableModel):
             return self.description
         return self.public_description
 
+    @property
+    def shown_assessment_note(self) -> str:
+        """The court's note as a public page may print it: none for a redaction."""
+        if self.confidentiality == Confidentiality.PUBLIC:
+            return self.assessment_note
+        return ""
+
 
 class PromptKind(models.TextChoices):
     ORDINARY = "ordinary", "Ordinary prompt"

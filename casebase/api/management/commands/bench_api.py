@@ -236,9 +236,18 @@ class Command(BaseCommand):
                 f"{name:28} {r['ok']:>4}/{r['count']:<4} {r['rps']:>8.1f} "
                 f"{r['median_ms']:>10.1f} {r['p95_ms']:>8.1f} {ratio:>8.2f}"
             )
-        for name in ("dispute list", "dispute detail (busiest)"):
+        # The target is judged on the cost of building a response (cache missed);
+        # the cached rows say what a repeated read costs.
+        for name in (
+            "dispute list, uncached",
+            "dispute detail, uncached",
+            "dispute list",
+            "dispute detail (busiest)",
+        ):
             ratio = results[name]["rps"] / ceiling
             verdict = "meets" if ratio >= TARGET else "misses"
+            cached = "" if "uncached" in name else " (from the response cache)"
             self.stdout.write(
-                f"{name}: {ratio:.2f} of the ceiling, {verdict} the {TARGET:.1f} target"
+                f"{name}{cached}: {ratio:.2f} of the ceiling, {verdict} the "
+                f"{TARGET:.1f} target"
             )
