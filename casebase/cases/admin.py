@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 
 from casebase.cases.admin_evidence import EvidenceInline
+from casebase.cases.admin_remedies import RemedyInline
 from casebase.cases.models import (
     AISystem,
     Claim,
@@ -303,6 +304,7 @@ class DisputeAdmin(PublishableAdmin):
         ClaimInline,
         EventInline,
         DisputePrecedentInline,
+        RemedyInline,
         # Last: each item is a form of its own.
         EvidenceInline,
     )

@@ -59,6 +59,10 @@ def load_reference(data: ReferenceData | None = None) -> SyncReport:
     report = SyncReport()
     with transaction.atomic():
         _Loader(data, report).run()
+        # Each record's first revision now, not when an editor first opens it.
+        from casebase.editorial.baseline import create_initial_revisions
+
+        create_initial_revisions()
     return report
 
 
@@ -271,11 +275,17 @@ class _Loader:
         for item in self.data.curation["authorities"]:
             citing = self.precedents[item["citing"]]
             cited = self.precedents[item["cited"]]
+            reason = (item.get("reason") or item.get("basis") or "").strip()
             self.upsert(
                 law.Authority,
                 {"citing": citing, "cited": cited, "treatment": item["treatment"]},
                 {
                     "note": item["basis"],
+                    # The curation's own words, never an invented reason; without
+                    # them the reason is marked unverified.
+                    "reason": reason,
+                    "pinpoint": item.get("pinpoint") or "",
+                    "unverified_elements": [] if reason else ["reason"],
                     "publication_status": PUBLISHED,
                     "verified": citing.verified,
                 },

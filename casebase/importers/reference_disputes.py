@@ -1,5 +1,6 @@
 """Loading one reference dispute: parties, systems, claims, evidence, events, links."""
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from casebase.cases import models as cases
@@ -83,6 +84,7 @@ class DisputeLoader:
         self.load_evidence()
         self.load_events()
         self.load_precedent_links()
+        self.load_remedies()
 
     def load_parties(self) -> None:
         roles: dict[str, tuple[str, list[str]]] = {}
@@ -189,11 +191,39 @@ class DisputeLoader:
                 {"relation": relation},
             )
 
+    def load_remedies(self) -> None:
+        """Remedies only as the reference states them: each basis must be its words."""
+        words = " ".join([self.item["status"], *self.item["legal_theories"]])
+        for position, remedy_entry in enumerate(self.entry.get("remedies", [])):
+            if remedy_entry["basis"] not in words:
+                raise ReferenceDataError(
+                    f"{self.entry['slug']}: remedy {position} is not in the record"
+                )
+            self.loader.upsert(
+                cases.Remedy,
+                {"dispute": self.dispute, "position": position},
+                {
+                    "kind": remedy_entry["kind"],
+                    "status": remedy_entry["status"],
+                    "amount": _amount(remedy_entry.get("amount")),
+                    "currency": remedy_entry.get("currency", ""),
+                    "amount_note": remedy_entry.get("amount_note", ""),
+                    "date": _iso(remedy_entry.get("date")),
+                    "date_precision": remedy_entry.get("precision", ""),
+                    "basis": remedy_entry["basis"],
+                    **self.flags,
+                },
+            )
+
 
 def _result_note(claim_entry: dict[str, Any]) -> str:
     """The words behind a result, unless they only repeat the claim itself."""
     basis = (claim_entry.get("result_basis") or "")[:500]
     return "" if basis == claim_entry["as_pleaded"] else basis
+
+
+def _amount(value: str | None) -> Decimal | None:
+    return Decimal(value) if value else None
 
 
 def _iso(value: str | None):

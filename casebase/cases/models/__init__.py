@@ -1,4 +1,5 @@
-"""Disputes and what they are made of: parties, AI systems, claims, evidence, events."""
+"""Disputes and what they are made of: parties, AI systems, claims, evidence, events,
+remedies."""
 
 from casebase.cases.models.claims import (  # noqa: F401
     Claim,
@@ -36,4 +37,9 @@ from casebase.cases.models.parties import (  # noqa: F401
     Party,
     PartyKind,
     Weights,
+)
+from casebase.cases.models.remedies import (  # noqa: F401
+    Remedy,
+    RemedyKind,
+    RemedyStatus,
 )
