@@ -73,10 +73,16 @@ INSTALLED_APPS = [
     "casebase.editorial",
     "casebase.importers",
     "casebase.search",
+    "casebase.analytics",
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "casebase.api",
+    # export_casebase / import_casebase (no models).
+    "casebase.backup",
+    "casebase.workbench",
+    # Feeds, saved searches and alerts, parallel disputes (casebase/tracking).
+    "casebase.tracking",
 ]
 
 MIDDLEWARE = [
@@ -207,6 +213,8 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "casebase.cases.models.EventKind",
         "EvidenceKindEnum": "casebase.cases.models.EvidenceKind",
         "PromptKindEnum": "casebase.cases.models.PromptKind",
+        "PartyRoleEnum": "casebase.cases.models.PartyRole",
+        "SystemRoleEnum": "casebase.cases.models.SystemRole",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -267,9 +275,39 @@ EVIDENCE_FILES_ROOT = Path(
     os.environ.get("EVIDENCE_FILES_ROOT", VAR_DIR / "evidence-files")
 )
 EVIDENCE_MAX_UPLOAD_MB = int(os.environ.get("EVIDENCE_MAX_UPLOAD_MB", "20"))
+# The size limit is applied while a file arrives, not after (casebase.cases.attachments).
+FILE_UPLOAD_HANDLERS = [
+    "casebase.cases.attachments.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Security headers (issue 9; tests/security checks them). A Content-Security-Policy
+# with no inline script or style anywhere (django-csp), in development too, so that
+# tests and browsers catch an inline <script> or on*= handler at once. The API's
+# documentation pages relax style-src alone (casebase/api/urls.py).
+INSTALLED_APPS.append("csp")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
@@ -288,3 +326,33 @@ LOGGING = {
 
 # Page sizes for public lists.
 CASEBASE_PAGE_SIZE = 25
+
+# Alerts e-mail (casebase/tracking, `manage.py send_alerts`). EMAIL_BACKEND is
+# "console" (development default), "file" (into EMAIL_FILE_PATH), "smtp"
+# (production default) or a dotted backend path.
+_EMAIL_BACKENDS = {
+    "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "locmem": "django.core.mail.backends.locmem.EmailBackend",
+}
+_email_backend = os.environ.get("EMAIL_BACKEND", "") or ("console" if DEBUG else "smtp")
+EMAIL_BACKEND = _EMAIL_BACKENDS.get(_email_backend, _email_backend)
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "casebase <alerts@localhost>")
+# The public address, for links in e-mails (no request to take it from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Atom ids are `tag:` URIs (RFC 4151) minted under this name: set it once to a
+# domain you own and never change it, or every feed reader sees new entries.
+FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "casebase.localhost")
+FEED_TAG_START = "2026-01-01"
+# Readers and editors sign in here to save searches and follow records.
+LOGIN_URL = "tracking:sign-in"
+LOGIN_REDIRECT_URL = "tracking:alerts"

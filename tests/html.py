@@ -23,4 +23,7 @@ def tags(response_or_html, name: str) -> list[dict]:
 
 
 def content(response) -> str:
+    """The body as text, whether the response was rendered whole or streamed."""
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content).decode()
     return response.content.decode()

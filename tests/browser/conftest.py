@@ -37,6 +37,17 @@ def _unavailable(reason: str):
 
 @pytest.fixture(scope="session")
 def browser():
+    from django.db import connection
+
+    if connection.vendor == "postgresql" and not os.environ.get(
+        "BROWSER_TESTS_ON_POSTGRES"
+    ):
+        # What a browser sees does not depend on the database; .ci/run drives the
+        # browser in its SQLite pass and keeps the PostgreSQL pass for the database.
+        pytest.skip(
+            "browser tests run in the SQLite pass "
+            "(BROWSER_TESTS_ON_POSTGRES=1 runs them on PostgreSQL too)"
+        )
     path = chromium_path()
     if not path:
         _unavailable("Chromium not found (apt-get install chromium)")

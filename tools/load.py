@@ -1,0 +1,332 @@
+"""`make load`: casebase under a mixed load, served as in production, then checked.
+
+Creates a scratch PostgreSQL database (on the server LOAD_DATABASE_URL or
+DATABASE_URL names; dropped afterwards), migrates it, loads the reference data and
+indexes it with the PostgreSQL search backend, serves it with gunicorn (DEBUG off,
+WhiteNoise static files) on 127.0.0.1:LOAD_PORT, and drives it from this process:
+LOAD_USERS readers (search, lists, detail pages, the API) for LOAD_SECONDS while
+LOAD_EDITORS editors create, submit and publish parties through the API with tokens.
+It reports requests per second, p50/p95/max latency and errors, then checks that
+every write is in the database and found by search. Exit status 1 on any error or
+missing write (and, with LOAD_STRICT=1, on p95 over LOAD_P95_MS).
+
+    LOAD_SECONDS=5 make load      # the short form CI runs
+"""
+
+import asyncio
+import json
+import os
+import random
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+MANAGE = [sys.executable, str(ROOT / "manage.py")]
+POSTGRES_SEARCH = "casebase.search.backends.postgres.PostgresBackend"
+QUERIES = ["watermark", "copyright", "patent", "training data", "Getty", "inventor"]
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name) or default)
+
+
+@dataclass
+class Tally:
+    """Latencies and failures, by kind of request."""
+
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    writes: list[str] = field(default_factory=list)
+
+    def record(self, kind: str, seconds: float, ok: bool, what: str) -> None:
+        self.latencies.setdefault(kind, []).append(seconds)
+        if not ok:
+            self.errors[what] = self.errors.get(what, 0) + 1
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+# -- the scratch deployment ---------------------------------------------------------
+
+
+def scratch_database(base_url: str) -> tuple[str, dict]:
+    name = f"casebase_load_{os.getpid()}"
+    server = base_url.rsplit("/", 1)[0]
+    admin = psycopg.conninfo.conninfo_to_dict(server + "/postgres")
+    with psycopg.connect(**admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}", admin
+
+
+def deploy(env: dict, editors: int) -> list[str]:
+    """Migrate, load, index, collect static files; returns the editors' tokens."""
+    for step in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_reference"],
+        ["rebuild_search_index"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run([*MANAGE, *step], env=env, check=True, capture_output=True)
+    tokens = []
+    for n in range(editors):
+        name = f"load-editor-{n}"
+        subprocess.run(
+            [*MANAGE, "create_casebase_user", name, "--role", "reviewer"],
+            env={**env, "CASEBASE_USER_PASSWORD": secrets.token_urlsafe(16)},
+            check=True,
+            capture_output=True,
+        )
+        out = subprocess.run(
+            [*MANAGE, "drf_create_token", name],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        tokens.append(out.split()[2])
+    return tokens
+
+
+def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "casebase.wsgi",
+            f"--workers={workers}",
+            f"--bind=127.0.0.1:{port}",
+            "--log-level=warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
+    for _ in range(150):
+        try:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/api/v1/ping", timeout=2
+            ):
+                return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+# -- the load -----------------------------------------------------------------------
+
+
+async def targets(client: httpx.AsyncClient) -> list[tuple[str, str]]:
+    """(kind, path) pairs to read, found from the API itself."""
+    disputes = (await client.get("/api/v1/disputes?page_size=100")).json()["results"]
+    precedents = (await client.get("/api/v1/precedents?page_size=100")).json()[
+        "results"
+    ]
+    pages = [("detail", httpx.URL(d["html_url"]).path) for d in disputes]
+    pages += [("detail", httpx.URL(p["html_url"]).path) for p in precedents]
+    pages += [("api", httpx.URL(d["url"]).path) for d in disputes[:30]]
+    pages += [
+        ("list", p) for p in ("/", "/disputes", "/precedents", "/law", "/parties")
+    ]
+    pages += [("list", "/disputes?theory=copyright"), ("api", "/api/v1/disputes")]
+    for q in QUERIES:
+        pages += [("search", f"/search?q={q}"), ("api", f"/api/v1/search?q={q}")]
+    return pages
+
+
+async def reader(client, pages, tally: Tally, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        kind, path = random.choice(pages)
+        started = time.perf_counter()
+        try:
+            response = await client.get(path)
+            ok, what = response.status_code == 200, f"{response.status_code} {path}"
+        except httpx.HTTPError as error:
+            ok, what = False, f"{type(error).__name__} {path}"
+        tally.record(kind, time.perf_counter() - started, ok, what)
+
+
+async def editor(client, token: str, n: int, tally: Tally, deadline: float) -> None:
+    headers = {"Authorization": f"Token {token}"}
+    i = 0
+    while time.monotonic() < deadline:
+        slug = f"load-party-{n}-{i}-{secrets.token_hex(3)}"
+        body = {"slug": slug, "name": f"Load Party {slug} (test data)"}
+        steps = [
+            ("/api/v1/parties", body, 201),
+            (f"/api/v1/parties/{slug}/submit", {}, 200),
+            (f"/api/v1/parties/{slug}/publish", {}, 200),
+        ]
+        for path, payload, expected in steps:
+            started = time.perf_counter()
+            try:
+                response = await client.post(path, json=payload, headers=headers)
+                ok = response.status_code == expected
+                what = f"{response.status_code} POST {path} {response.text[:120]}"
+            except httpx.HTTPError as error:
+                ok, what = False, f"{type(error).__name__} POST {path}"
+            tally.record("write", time.perf_counter() - started, ok, what)
+            if not ok:
+                break
+        else:
+            tally.writes.append(slug)
+        i += 1
+        await asyncio.sleep(0.2)
+
+
+async def drive(base: str, users: int, tokens: list[str], seconds: float) -> Tally:
+    limits = httpx.Limits(max_connections=users + len(tokens) + 5)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        pages = await targets(client)
+        for _, path in pages[:20]:  # warm every worker a little
+            await client.get(path)
+        tally = Tally()
+        deadline = time.monotonic() + seconds
+        await asyncio.gather(
+            *(reader(client, pages, tally, deadline) for _ in range(users)),
+            *(editor(client, t, n, tally, deadline) for n, t in enumerate(tokens)),
+        )
+        return tally
+
+
+# -- checks and the report ----------------------------------------------------------
+
+
+def check_writes(base: str, scratch: str, slugs: list[str]) -> list[str]:
+    """Writes missing from the database (published) or from search."""
+    missing = []
+    with psycopg.connect(scratch) as conn:
+        found = {
+            row[0]
+            for row in conn.execute(
+                "SELECT slug FROM cases_party WHERE slug = ANY(%s) "
+                "AND publication_status = 'published'",
+                [slugs],
+            )
+        }
+    missing += [f"{s}: not published in the database" for s in slugs if s not in found]
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for slug in slugs:
+            hits = client.get("/api/v1/search", params={"q": f'"{slug}"'}).json()
+            urls = " ".join(h.get("url", "") for h in hits.get("hits", []))
+            if slug not in urls:
+                missing.append(f"{slug}: not found by search")
+    return missing
+
+
+def report(tally: Tally, seconds: float, users: int, editors: int, workers: int):
+    every = [v for values in tally.latencies.values() for v in values]
+    total, errors = len(every), sum(tally.errors.values())
+    summary = {
+        "seconds": seconds,
+        "users": users,
+        "editors": editors,
+        "gunicorn_workers": workers,
+        "requests": total,
+        "rps": round(total / seconds, 1),
+        "p50_ms": round(percentile(every, 0.5) * 1000, 1),
+        "p95_ms": round(percentile(every, 0.95) * 1000, 1),
+        "max_ms": round(max(every, default=0) * 1000, 1),
+        "errors": errors,
+        "writes": len(tally.writes),
+        "by_kind": {
+            kind: {
+                "requests": len(values),
+                "p50_ms": round(statistics.median(values) * 1000, 1),
+                "p95_ms": round(percentile(values, 0.95) * 1000, 1),
+            }
+            for kind, values in sorted(tally.latencies.items())
+        },
+    }
+    print(
+        f"load: {users} readers + {editors} editors for {seconds:.0f} s against "
+        f"gunicorn ({workers} workers) on PostgreSQL"
+    )
+    print(f"{'kind':8} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8}")
+    for kind, row in summary["by_kind"].items():
+        print(f"{kind:8} {row['requests']:>9} {row['p50_ms']:>8} {row['p95_ms']:>8}")
+    print(
+        f"all      {total:>9} {summary['p50_ms']:>8} {summary['p95_ms']:>8}   "
+        f"{summary['rps']} req/s, max {summary['max_ms']} ms, {errors} errors, "
+        f"{len(tally.writes)} published writes"
+    )
+    for what, count in sorted(tally.errors.items())[:20]:
+        print(f"  error x{count}: {what}")
+    return summary
+
+
+def main() -> int:
+    seconds = float(os.environ.get("LOAD_SECONDS") or 60)
+    users, editors = env_int("LOAD_USERS", 50), env_int("LOAD_EDITORS", 3)
+    workers, port = env_int("LOAD_WORKERS", 4), env_int("LOAD_PORT", 8118)
+    base_url = os.environ.get("LOAD_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    if not base_url.startswith(("postgres://", "postgresql://")):
+        base_url = "postgres://root@127.0.0.1:5432/postgres"
+    scratch, admin = scratch_database(base_url)
+    server, summary, missing, tally = None, {"errors": 1, "p95_ms": 0}, [], Tally()
+    try:
+        with tempfile.TemporaryDirectory(prefix="casebase-load-") as tmp:
+            env = {
+                **os.environ,
+                "DATABASE_URL": scratch,
+                "CASEBASE_VAR_DIR": tmp,
+                "DEBUG": "0",
+                "SECRET_KEY": secrets.token_urlsafe(50),
+                "ALLOWED_HOSTS": "127.0.0.1",
+                "SECURE_SSL_REDIRECT": "0",
+                "SEARCH_BACKEND": POSTGRES_SEARCH,
+                "API_THROTTLE_ANON": "100000000/minute",
+                "API_THROTTLE_USER": "100000000/minute",
+                "LOG_LEVEL": "WARNING",
+            }
+            started = time.perf_counter()
+            tokens = deploy(env, editors)
+            print(f"load: deployed in {time.perf_counter() - started:.0f} s")
+            server = serve(env, port, workers)
+            base = f"http://127.0.0.1:{port}"
+            tally = asyncio.run(drive(base, users, tokens, seconds))
+            summary = report(tally, seconds, users, editors, workers)
+            missing = check_writes(base, scratch, tally.writes)
+            summary["missing_writes"] = missing
+            print(
+                f"load: {len(tally.writes) - len(set(m.split(':')[0] for m in missing))}"
+                f" of {len(tally.writes)} writes are in the database and in search"
+            )
+            for line in missing[:20]:
+                print(f"  missing: {line}")
+            out = ROOT / "var" / "load" / "last.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(summary, indent=1))
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        with psycopg.connect(**admin, autocommit=True) as conn:
+            conn.execute(
+                f'DROP DATABASE IF EXISTS "{scratch.rsplit("/", 1)[1]}" WITH (FORCE)'
+            )
+    limit = float(os.environ.get("LOAD_P95_MS") or 200)
+    slow = os.environ.get("LOAD_STRICT") == "1" and summary["p95_ms"] > limit
+    if summary["p95_ms"] > limit:
+        print(f"load: p95 {summary['p95_ms']} ms is over the {limit:.0f} ms target")
+    return 1 if summary["errors"] or missing or slow or not tally.writes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
