@@ -1,7 +1,8 @@
 """The three roles, as Django groups, and the permissions each carries.
 
 - **editor** creates and edits drafts: view, add and change every record; delete the
-  rows that belong to one dispute or judgment (a party's role, a claim, an exhibit);
+  rows that belong to one dispute or judgment (a party's role, a claim, an exhibit,
+  a remedy); add and change the workbench's prompt sets;
   submit for review. Jurisdictions and legal theories are the shared vocabulary: an
   editor may only read them.
 - **reviewer** is an editor who may also approve, publish and withdraw
@@ -36,7 +37,9 @@ CONTENT_MODELS = {
         "outputcomparison",
         "comparisonoutput",
         "event",
+        "remedy",
     ],
+    "workbench": ["promptset"],
 }
 VOCABULARY_MODELS = {"law": ["jurisdiction", "legaltheory"]}
 # Rows owned by one dispute or judgment: removing one is an edit of that record.
@@ -49,6 +52,7 @@ OWNED_ROWS = {
     "outputcomparison",
     "comparisonoutput",
     "event",
+    "remedy",
     "authority",
 }
 

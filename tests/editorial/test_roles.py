@@ -33,6 +33,17 @@ def test_editor_may_change_disputes_but_not_review_or_delete_them():
     assert not editor.has_perm("editorial.review_records")
 
 
+def test_editor_may_write_remedies_and_prompt_sets():
+    """A dispute's remedies are rows of that dispute, and prompt sets are the
+    workbench's editorial records: editors write both."""
+    editor = user_with_role("editor")
+    for perm in ("add_remedy", "change_remedy", "delete_remedy"):
+        assert editor.has_perm(f"cases.{perm}")
+    assert editor.has_perm("workbench.add_promptset")
+    assert editor.has_perm("workbench.change_promptset")
+    assert not editor.has_perm("workbench.delete_promptset")
+
+
 def test_reviewer_may_review():
     """A reviewer holds the review permission on top of the editor's."""
     reviewer = user_with_role("reviewer")
