@@ -32,6 +32,20 @@ def test_changing_an_output_recomputes_its_pairs():
     assert pair.token_jaccard == pytest.approx(1 / 3)
 
 
+def test_moving_an_output_recomputes_both_comparisons():
+    """An output moved to another prompt's comparison leaves no stale pair behind
+    in the comparison it left, and is measured in the one it joined."""
+    first, second = f.OutputComparisonFactory.create_batch(2)
+    f.ComparisonOutputFactory.create_batch(2, comparison=first)
+    moved = f.ComparisonOutputFactory(comparison=first)
+    f.ComparisonOutputFactory(comparison=second)
+    assert PairMeasure.objects.filter(comparison=first).count() == 3
+    moved.comparison = second
+    moved.save()
+    assert PairMeasure.objects.filter(comparison=first).count() == 1
+    assert PairMeasure.objects.filter(comparison=second).count() == 1
+
+
 def test_recompute_many_repairs_missing_rows():
     """Rows deleted behind the app's back are rebuilt by the service."""
     comparison = f.OutputComparisonFactory()
