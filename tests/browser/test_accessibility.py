@@ -88,8 +88,8 @@ def test_every_page_type_has_no_serious_violations(live_server, browser):
         page.goto(live_server.url + "/admin/login/?next=/editorial/")
         page.fill("#id_username", "axe-editor")
         page.fill("#id_password", PASSWORD)
-        page.click("input[type=submit]")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.click("input[type=submit]")
         dispute = graph["dispute"].pk
         editor_pages = {
             "editorial desk": "/editorial/",

@@ -20,6 +20,13 @@ def _shot(page, journey: str, name: str) -> None:
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 
+def _navigate(page, action) -> None:
+    """Run `action` (a click or key press that loads a page) and wait for that new
+    page; waiting for the load state alone can return before navigation begins."""
+    with page.expect_navigation():
+        action()
+
+
 def _csp_errors(page) -> list[str]:
     errors: list[str] = []
     page.on(
@@ -52,26 +59,24 @@ def test_lawyer_finds_a_precedent_and_copies_its_citation(live_server, browser):
         page.get_by_role("search").first.get_by_role("searchbox").fill(
             "watermark prompts"
         )
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        _navigate(page, lambda: page.keyboard.press("Enter"))
         assert "watermark" in page.locator("main").inner_text().lower()
         _shot(page, journey, "01-search")
 
-        page.locator("main a[href*='theory=copyright']").first.click()
-        page.wait_for_load_state()
+        _navigate(page, page.locator("main a[href*='theory=copyright']").first.click)
         assert "theory=copyright" in page.url
         _shot(page, journey, "02-filtered-by-copyright")
 
-        page.locator("main a[href^='/disputes/']").first.click()
-        page.wait_for_load_state()
+        _navigate(page, page.locator("main a[href^='/disputes/']").first.click)
         dispute = page.locator("h1").inner_text()
         assert "/disputes/" in page.url and dispute
         _shot(page, journey, "03-dispute")
 
-        page.locator("main a[href='/theories/copyright']").first.click()
-        page.wait_for_load_state()
-        page.locator("section[aria-labelledby='precedents-title'] a").first.click()
-        page.wait_for_load_state()
+        _navigate(page, page.locator("main a[href='/theories/copyright']").first.click)
+        _navigate(
+            page,
+            page.locator("section[aria-labelledby='precedents-title'] a").first.click,
+        )
         case_name = page.locator("h1").inner_text()
         assert case_name
         _shot(page, journey, "04-precedent")
@@ -100,8 +105,7 @@ def _sign_in(browser, base: str, username: str, next_url: str):
     page.goto(f"{base}/admin/login/?next={next_url}")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_load_state()
+    _navigate(page, lambda: page.click("input[type=submit]"))
     return context, page
 
 
@@ -124,11 +128,9 @@ def _enter_dispute(page) -> None:
 
 
 def _step(page, link: str, comment: str) -> None:
-    page.get_by_role("link", name=link).click()
-    page.wait_for_load_state()
+    _navigate(page, page.get_by_role("link", name=link).click)
     page.fill("textarea[name=comment]", comment)
-    page.locator(".submit-row input[type=submit]").click()
-    page.wait_for_load_state()
+    _navigate(page, page.locator(".submit-row input[type=submit]").click)
 
 
 def test_editor_enters_a_dispute_a_reviewer_publishes_it_and_search_finds_it(
@@ -153,8 +155,7 @@ def test_editor_enters_a_dispute_a_reviewer_publishes_it_and_search_finds_it(
     try:
         _enter_dispute(page)
         _shot(page, journey, "01-dispute-entered")
-        page.click("input[name=_continue]")
-        page.wait_for_load_state()
+        _navigate(page, lambda: page.click("input[name=_continue]"))
         assert not page.locator(".errornote").count(), page.locator("main").inner_text()
         change_url = page.url
         _shot(page, journey, "02-saved-as-draft")
@@ -181,8 +182,7 @@ def test_editor_enters_a_dispute_a_reviewer_publishes_it_and_search_finds_it(
         )
         assert link.count() >= 1, page.locator("main").inner_text()
         _shot(page, journey, "05-found-by-search")
-        link.first.click()
-        page.wait_for_load_state()
+        _navigate(page, link.first.click)
         assert "/disputes/" in page.url
         text = page.locator("main").inner_text()
         assert "Quillfeather Ltd (test data)" in text
@@ -209,8 +209,7 @@ def test_analyst_filters_the_analytics_and_downloads_the_csv(live_server, browse
         page.goto(live_server.url + "/analytics")
         _shot(page, journey, "01-analytics")
         page.select_option("#id_theory", theory.slug)
-        page.get_by_role("button", name="Apply filters").click()
-        page.wait_for_load_state()
+        _navigate(page, page.get_by_role("button", name="Apply filters").click)
         assert f"theory={theory.slug}" in page.url
         _shot(page, journey, "02-filtered")
         link = page.locator("a[href*='.csv']").first

@@ -19,8 +19,8 @@ def test_reader_goes_from_home_to_a_dispute_and_a_precedent(
 
     page.goto(live_server.url + "/disputes?theory=patent")
     screenshot("02-disputes-patent")
-    page.get_by_role("link", name="Commissioner of Patents v Thaler").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Commissioner of Patents v Thaler").first.click()
     assert "Commissioner of Patents v Thaler" in page.locator("h1").inner_text()
     screenshot("03-dispute")
 
