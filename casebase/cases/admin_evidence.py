@@ -34,8 +34,34 @@ class EvidenceForm(forms.ModelForm):
         return cleaned
 
 
+class _AttachmentLink:
+    """What the file widget shows for a stored attachment: the uploaded name,
+    linked to the view that applies the confidentiality rule (the storage has no
+    public URL, by design)."""
+
+    def __init__(self, file):
+        evidence = file.instance
+        self.url = reverse("cases:evidence-file", args=[evidence.pk])
+        self.label = evidence.attachment_name or file.name.rsplit("/", 1)[-1]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class AttachmentInput(admin.widgets.AdminFileWidget):
+    def is_initial(self, value) -> bool:
+        return bool(value and getattr(value, "name", None))
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.is_initial(value) and getattr(value, "instance", None) is not None:
+            context["widget"]["value"] = _AttachmentLink(value)
+        return context
+
+
 class ClaimCheckboxesMixin:
-    """A dispute has a handful of claims: tick the ones the evidence supports."""
+    """A dispute has a handful of claims: tick the ones the evidence supports.
+    (Also gives the attachment a widget that works without a storage URL.)"""
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "claims":
@@ -45,6 +71,8 @@ class ClaimCheckboxesMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "attachment":
+            kwargs["widget"] = AttachmentInput
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         # No "add" icon: the claims are entered on the dispute, and the icon squeezes
         # the list of boxes into a narrow column.

@@ -162,3 +162,100 @@ def test_public_page_links_the_file_of_public_evidence_only(client):
 def evidence_root_files(settings) -> list:
     root = settings.EVIDENCE_FILES_ROOT
     return [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+
+
+def _proposed_upload(client, evidence_root, django_capture_on_commit_callbacks):
+    """An editor attaches a file to published evidence: it waits for review."""
+    from casebase.editorial.models import ChangeStatus, ProposedChange
+
+    evidence = f.EvidenceFactory(publication_status=S.PUBLISHED)
+    client.force_login(user_with_role("editor", "erin"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(client, evidence, "Expert report.pdf", PDF)
+    assert response.status_code == 302
+    change = ProposedChange.objects.get(status=ChangeStatus.PENDING)
+    stored = list((evidence_root / "evidence").rglob("*.pdf"))
+    assert len(stored) == 1 and stored[0].read_bytes() == PDF
+    evidence.refresh_from_db()
+    assert not evidence.attachment  # not live until approved
+    return change, stored[0]
+
+
+@pytest.mark.parametrize("decision", ["reject", "cancel"])
+def test_a_file_proposed_and_then_refused_is_deleted(
+    client, evidence_root, django_capture_on_commit_callbacks, decision
+):
+    """GIVEN an editor's upload waiting for review WHEN the reviewer rejects it, or
+    the editor withdraws it, THEN the uploaded file is deleted from disk."""
+    from casebase.editorial import proposals
+
+    change, stored = _proposed_upload(
+        client, evidence_root, django_capture_on_commit_callbacks
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        if decision == "reject":
+            proposals.reject(
+                change=change,
+                user=user_with_role("reviewer", "rita"),
+                comment="Wrong file.",
+            )
+        else:
+            proposals.cancel(change=change, user=change.proposed_by)
+    assert not stored.exists()
+
+
+def test_a_file_proposed_and_approved_is_kept(
+    client, evidence_root, django_capture_on_commit_callbacks
+):
+    """GIVEN an editor's upload waiting for review WHEN the reviewer approves it
+    THEN the evidence carries the file, still on disk."""
+    from casebase.editorial import proposals
+
+    change, stored = _proposed_upload(
+        client, evidence_root, django_capture_on_commit_callbacks
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        proposals.approve(change=change, user=user_with_role("reviewer", "rita"))
+    evidence = Evidence.objects.get(pk=change.object_id)
+    assert evidence.attachment.name == str(stored.relative_to(evidence_root))
+    assert stored.read_bytes() == PDF
+
+
+def test_a_proposed_file_carried_into_a_new_proposal_is_kept(
+    client, evidence_root, django_capture_on_commit_callbacks
+):
+    """GIVEN an editor's upload waiting for review WHEN the editor reopens the
+    evidence and saves another change on top of it THEN the new proposal still
+    holds the file, which stays on disk."""
+    from casebase.editorial.models import ChangeStatus, ProposedChange
+
+    change, stored = _proposed_upload(
+        client, evidence_root, django_capture_on_commit_callbacks
+    )
+    url = reverse("admin:cases_evidence_change", args=[change.object_id])
+    data = changeform_data(client.get(url))
+    data["description"] = "Described again by the editor."
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, data).status_code == 302
+    change.refresh_from_db()
+    assert change.status == ChangeStatus.SUPERSEDED
+    newer = ProposedChange.objects.get(status=ChangeStatus.PENDING)
+    names = {r["fields"].get("attachment") for r in newer.proposed}
+    assert str(stored.relative_to(evidence_root)) in names
+    assert stored.exists()
+
+
+def test_evidence_with_a_file_reopens_with_a_link_to_it(client):
+    """GIVEN evidence with a stored attachment WHEN an editor reopens it in the
+    admin THEN the page shows the uploaded name, linked to the evidence-file view
+    (the storage has no URL of its own), and the file can be kept or cleared."""
+    evidence = _draft_evidence()
+    client.force_login(user_with_role("editor"))
+    assert _upload(client, evidence, "Expert report.pdf", PDF).status_code == 302
+    response = client.get(reverse("admin:cases_evidence_change", args=[evidence.pk]))
+    assert response.status_code == 200
+    page = response.content.decode()
+    link = reverse("cases:evidence-file", args=[evidence.pk])
+    assert f'href="{link}">Expert report.pdf</a>' in page
+    assert 'name="attachment-clear"' in page
+    assert b"".join(client.get(link).streaming_content) == PDF
