@@ -93,6 +93,9 @@ def _names(items: Iterable) -> str:
 
 # -- querysets: what is public, with what each document reads prefetched -----------------
 
+# A dispute's cited precedents, oldest first; the key makes equal dates stable.
+LINK_ORDER = ("precedent__decision_date", "pk")
+
 
 def dispute_queryset() -> QuerySet:
     claims = visible(cases.Claim, PUBLIC).select_related("theory")
@@ -102,9 +105,11 @@ def dispute_queryset() -> QuerySet:
     systems = through_visible(
         cases.DisputeSystem.objects.all(), PUBLIC, "system"
     ).select_related("system")
-    links = through_visible(
-        cases.DisputePrecedent.objects.all(), PUBLIC, "precedent"
-    ).select_related("precedent")
+    links = (
+        through_visible(cases.DisputePrecedent.objects.all(), PUBLIC, "precedent")
+        .select_related("precedent")
+        .order_by(*LINK_ORDER)
+    )
     return visible(cases.Dispute, PUBLIC).prefetch_related(
         prefetch_visible("court", law.Court, PUBLIC),
         "jurisdictions",
@@ -154,13 +159,19 @@ def system_queryset() -> QuerySet:
 
 
 # -- builders ------------------------------------------------------------------------------
+#
+# Each `*_document(record)` reads the record's related rows through the prefetches of
+# its queryset above (the single-record path: index upkeep after a commit). Each
+# `*_from_parts` builds the document from the record and those rows given explicitly;
+# bulk_documents.py gives them from a few batched queries (the rebuild path), so both
+# paths build the same document by construction of the same text.
 
 
-def _dispute_date(d: cases.Dispute) -> tuple[dt.date | None, str]:
+def _dispute_date(d: cases.Dispute, events: list) -> tuple[dt.date | None, str]:
     """Filing date, else the first event's: the date and how it may be shown."""
     if d.filed_date:
         return d.filed_date, format_partial_date(d.filed_date, d.filed_date_precision)
-    events = sorted(d.events.all(), key=lambda e: e.date)
+    events = sorted(events, key=lambda e: e.date)
     if events:
         return events[0].date, format_partial_date(
             events[0].date, events[0].date_precision
@@ -169,18 +180,39 @@ def _dispute_date(d: cases.Dispute) -> tuple[dt.date | None, str]:
 
 
 def dispute_document(d: cases.Dispute) -> SearchDocument:
-    roles = list(d.party_roles.all())
-    claims = list(d.claims.all())
+    return dispute_from_parts(
+        d,
+        url=d.get_absolute_url(),
+        court=d.court,
+        roles=list(d.party_roles.all()),
+        claims=list(d.claims.all()),
+        jurisdictions=list(d.jurisdictions.all()),
+        systems=[r.system for r in d.system_roles.all()],
+        events=list(d.events.all()),
+        precedents=[link.precedent for link in d.precedent_links.all()],
+    )
+
+
+def dispute_from_parts(
+    d: cases.Dispute,
+    *,
+    url: str,
+    court: law.Court | None,
+    roles: list,
+    claims: list,
+    jurisdictions: list,
+    systems: list,
+    events: list,
+    precedents: list,
+) -> SearchDocument:
     theories = {c.theory.slug: c.theory.name for c in claims}
-    jurisdictions = list(d.jurisdictions.all())
-    date, date_display = _dispute_date(d)
-    systems = [r.system for r in d.system_roles.all()]
+    date, date_display = _dispute_date(d, events)
     return SearchDocument(
         key=make_key(DocType.DISPUTE, d.pk),
         doc_type=DocType.DISPUTE,
         object_id=d.pk,
         title=clean(str(d)),
-        url=d.get_absolute_url(),
+        url=url,
         citations=tuple(filter(None, [d.case_number])),
         body=clean(
             d.title if d.short_title else "",
@@ -191,20 +223,17 @@ def dispute_document(d: cases.Dispute) -> SearchDocument:
             d.jurisdiction_detail,
             d.notes,
             *(f"{c.theory.name}: {c.description}. {c.result_note}" for c in claims),
-            *(f"{e.title}. {e.description}" for e in d.events.all()),
-            *(
-                f"{link.precedent.case_name} {' '.join(link.precedent.all_citations)}"
-                for link in d.precedent_links.all()
-            ),
+            *(f"{e.title}. {e.description}" for e in events),
+            *(f"{p.case_name} {' '.join(p.all_citations)}" for p in precedents),
         ),
         parties=_names(
             name for r in roles for name in [r.party.name, *r.names_as_pleaded]
         ),
         systems=_names(f"{s.name} {s.version}" for s in systems),
-        court=clean(d.court.name, d.court.tna_code) if d.court else "",
+        court=clean(court.name, court.tna_code) if court else "",
         jurisdiction=_names(j.name for j in jurisdictions),
         theory=_names(theories.values()),
-        f_court=d.court.slug if d.court else "",
+        f_court=court.slug if court else "",
         f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),
         f_theory=tuple(sorted(theories)),
         stage=d.stage,
@@ -216,14 +245,27 @@ def dispute_document(d: cases.Dispute) -> SearchDocument:
 
 
 def precedent_document(p: law.Precedent) -> SearchDocument:
-    theories = list(p.legal_theories.all())
-    court = p.court
+    try:
+        court = p.court
+    except law.Precedent.court.RelatedObjectDoesNotExist:
+        court = None  # not public: prefetch_visible left it out
+    return precedent_from_parts(
+        p,
+        url=p.get_absolute_url(),
+        court=court,
+        theories=list(p.legal_theories.all()),
+    )
+
+
+def precedent_from_parts(
+    p: law.Precedent, *, url: str, court: law.Court | None, theories: list
+) -> SearchDocument:
     return SearchDocument(
         key=make_key(DocType.PRECEDENT, p.pk),
         doc_type=DocType.PRECEDENT,
         object_id=p.pk,
         title=clean(p.case_name),
-        url=p.get_absolute_url(),
+        url=url,
         citations=tuple(p.all_citations),
         body=clean(
             p.holding,
@@ -247,14 +289,21 @@ def precedent_document(p: law.Precedent) -> SearchDocument:
 
 
 def provision_document(p: law.Provision) -> SearchDocument:
+    return provision_from_parts(
+        p, url=p.get_absolute_url(), theories=list(p.legal_theories.all())
+    )
+
+
+def provision_from_parts(
+    p: law.Provision, *, url: str, theories: list
+) -> SearchDocument:
     s = p.statute
-    theories = list(p.legal_theories.all())
     return SearchDocument(
         key=make_key(DocType.PROVISION, p.pk),
         doc_type=DocType.PROVISION,
         object_id=p.pk,
         title=clean(f"{s.short_title}, {p.label}", p.heading and f"({p.heading})"),
-        url=p.get_absolute_url(),
+        url=url,
         citations=(f"{s.short_title} {p.label}", s.chapter_or_si),
         body=clean(p.summary, p.relevance, p.notes, s.legislation_path),
         theory=_names(t.name for t in theories),
@@ -265,14 +314,31 @@ def provision_document(p: law.Provision) -> SearchDocument:
 
 def evidence_document(e: cases.Evidence) -> SearchDocument:
     d = e.dispute
-    theories = {c.theory.slug: c.theory.name for c in e.claims.all()}
-    jurisdictions = list(d.jurisdictions.all())
+    return evidence_from_parts(
+        e,
+        dispute_url=d.get_absolute_url(),
+        court=d.court,
+        claims=list(e.claims.all()),
+        jurisdictions=list(d.jurisdictions.all()),
+    )
+
+
+def evidence_from_parts(
+    e: cases.Evidence,
+    *,
+    dispute_url: str,
+    court: law.Court | None,
+    claims: list,
+    jurisdictions: list,
+) -> SearchDocument:
+    d = e.dispute
+    theories = {c.theory.slug: c.theory.name for c in claims}
     return SearchDocument(
         key=make_key(DocType.EVIDENCE, e.pk),
         doc_type=DocType.EVIDENCE,
         object_id=e.pk,
         title=clean(str(e), f"({d})"),
-        url=f"{d.get_absolute_url()}#evidence",
+        url=f"{dispute_url}#evidence",
         citations=tuple(filter(None, [e.reference])),
         # shown_description is what a public page prints: nothing of a redaction.
         body=clean(
@@ -280,10 +346,10 @@ def evidence_document(e: cases.Evidence) -> SearchDocument:
             e.shown_description,
             e.shown_assessment_note,
         ),
-        court=clean(d.court.name) if d.court else "",
+        court=clean(court.name) if court else "",
         jurisdiction=_names(j.name for j in jurisdictions),
         theory=_names(theories.values()),
-        f_court=d.court.slug if d.court else "",
+        f_court=court.slug if court else "",
         f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),
         f_theory=tuple(sorted(theories)),
         stage=d.stage,
@@ -292,26 +358,36 @@ def evidence_document(e: cases.Evidence) -> SearchDocument:
 
 
 def party_document(p: cases.Party) -> SearchDocument:
+    return party_from_parts(p, url=p.get_absolute_url())
+
+
+def party_from_parts(p: cases.Party, *, url: str) -> SearchDocument:
     return SearchDocument(
         key=make_key(DocType.PARTY, p.pk),
         doc_type=DocType.PARTY,
         object_id=p.pk,
         title=clean(p.name),
-        url=p.get_absolute_url(),
+        url=url,
         body=clean(p.get_kind_display(), p.description),
         parties=clean(p.name),
     )
 
 
 def system_document(s: cases.AISystem) -> SearchDocument:
+    return system_from_parts(s, url=s.get_absolute_url(), developer=s.developer)
+
+
+def system_from_parts(
+    s: cases.AISystem, *, url: str, developer: cases.Party | None
+) -> SearchDocument:
     return SearchDocument(
         key=make_key(DocType.SYSTEM, s.pk),
         doc_type=DocType.SYSTEM,
         object_id=s.pk,
         title=clean(str(s)),
-        url=s.get_absolute_url(),
+        url=url,
         body=clean(s.get_weights_display(), s.description),
-        parties=clean(s.developer.name) if s.developer else "",
+        parties=clean(developer.name) if developer else "",
         systems=clean(s.name, s.version),
     )
 
@@ -348,9 +424,8 @@ def count_public() -> int:
 
 
 def iter_documents(batch_size: int = 500) -> Iterator[list[SearchDocument]]:
-    """Every public document, in batches (for rebuilds and checks)."""
-    for queryset, build in BUILDERS.values():
-        ids = list(queryset().order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), batch_size):
-            chunk = ids[start : start + batch_size]
-            yield [build(obj) for obj in queryset().filter(pk__in=chunk)]
+    """Every public document, in batches of about `batch_size` (for rebuilds and
+    checks), built in bulk: the same documents as `build_documents` gives."""
+    from casebase.search.bulk_documents import iter_bulk_documents
+
+    yield from iter_bulk_documents(batch_size)

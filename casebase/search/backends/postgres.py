@@ -13,15 +13,15 @@ import json
 import re
 from collections.abc import Iterable
 
-from django.db import OperationalError, connection, transaction
+from django.db import connection, transaction
 
 from casebase.search import language as ql
 from casebase.search import vocabulary
-from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
+from casebase.search.backends.base import BackendResults, SearchBackend
 from casebase.search.backends.postgres_rank import (
-    count_and_facets,
+    date_page,
     limited,
-    ranked_ids,
+    search_page,
 )
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import highlight_terms, mark, snippet
@@ -116,8 +116,31 @@ def _row(doc: SearchDocument) -> tuple:
     )
 
 
+def _textual(node: ql.Node) -> bool:
+    """Whether `node` is made only of unfielded words, phrases, prefixes and citations:
+    then it is one tsquery, answered by one scan of the GIN index."""
+    if isinstance(node, ql.And | ql.Or):
+        return all(_textual(c) for c in node.children)
+    if isinstance(node, ql.Not):
+        return _textual(node.child)
+    if isinstance(node, ql.Keyword | ql.YearRange):
+        return False
+    return not getattr(node, "field", "")
+
+
+# A lexeme no entry carries (indexed text never holds control characters): a leaf
+# whose tsquery is empty ("_") matches nothing, as `vector @@ ''` does, instead of
+# being dropped from the tsquery around it.
+_NEVER = "'\x01'::tsquery"
+
+
 class _Compiler:
-    """A query tree as a SQL condition, plus the tsquery that ranks the matches."""
+    """A query tree as a SQL condition, plus the tsquery that ranks the matches.
+
+    Boolean combinations of unfielded leaves become one tsquery (`a | (b & !c)`), so
+    PostgreSQL answers them with one GIN index scan and no recheck, instead of one
+    `@@` per leaf, of which NOT can only be a filter reading every candidate's vector.
+    Fielded leaves, keywords and years stay SQL conditions around it."""
 
     def __init__(self) -> None:
         self.params: list = []
@@ -133,12 +156,38 @@ class _Compiler:
             return "to_tsquery('simple', %s)", [quote_lexeme(leaf.stem) + ":*"]
         return "%s::tsquery", [quote_lexeme(leaf.key)]  # CitationKey
 
-    def condition(self, node: ql.Node, positive: bool = True) -> str:
+    def text(self, node: ql.Node, positive: bool, params: list) -> str:
+        """A textual node (see _textual) as one tsquery expression."""
         if isinstance(node, ql.And | ql.Or):
-            joiner = " AND " if isinstance(node, ql.And) else " OR "
+            joiner = " && " if isinstance(node, ql.And) else " || "
             return (
                 "("
-                + joiner.join(self.condition(c, positive) for c in node.children)
+                + joiner.join(self.text(c, positive, params) for c in node.children)
+                + ")"
+            )
+        if isinstance(node, ql.Not):
+            return f"(!! {self.text(node.child, not positive, params)})"
+        sql, leaf_params = self.tsquery(node)
+        if positive:
+            self.rank_parts.append((sql, leaf_params))
+        params.extend(leaf_params)
+        return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
+
+    def condition(self, node: ql.Node, positive: bool = True) -> str:
+        if _textual(node):
+            params: list = []
+            sql = self.text(node, positive, params)
+            self.params.extend(params)
+            return f"(e.search_vector @@ {sql})"
+        if isinstance(node, ql.And | ql.Or):
+            joiner = " AND " if isinstance(node, ql.And) else " OR "
+            textual = [c for c in node.children if _textual(c)]
+            others = [c for c in node.children if not _textual(c)]
+            if len(textual) > 1:  # one tsquery for all of them
+                textual = [type(node)(tuple(textual))]
+            return (
+                "("
+                + joiner.join(self.condition(c, positive) for c in textual + others)
                 + ")"
             )
         if isinstance(node, ql.Not):
@@ -155,16 +204,15 @@ class _Compiler:
         if isinstance(node, ql.Keyword):
             self.params.append([f"{node.field}={node.value}"])
             return "(string_to_array(e.facet_tokens, ' ') @> %s::text[])"
+        # A fielded leaf: the field's own vector (GIN index, migrations 0003-0004).
+        # Its words are also in search_vector, in the same order, so this is all
+        # `search_vector @@ q AND field @@ q` would find, without the phrase recheck
+        # of search_vector that costs a TOASTed vector read per candidate.
         sql, params = self.tsquery(node)
         if positive:
             self.rank_parts.append((sql, params))
         self.params.extend(params)
-        condition = f"e.search_vector @@ {sql}"
-        field = getattr(node, "field", "")
-        if field:
-            self.params.extend(params)
-            condition += f" AND e.{FIELD_VECTORS[field]} @@ {sql}"
-        return f"({condition})"
+        return f"(e.{FIELD_VECTORS[node.field]} @@ {sql})"
 
     def words(self) -> tuple[str, list]:
         """The searched words (not those under NOT) as one tsquery."""
@@ -227,7 +275,21 @@ class PostgresBackend(SearchBackend):
                     cursor.executemany(_UPSERT, [_row(doc) for doc in batch])
                     vocabulary.remember(batch)
                 count += len(batch)
+        if not connection.in_atomic_block:
+            self._settle()
         return count
+
+    def _settle(self) -> None:
+        """After a rebuild (committed): merge the GIN indexes' pending lists, which
+        every search would otherwise read whole, and refresh the planner's
+        statistics, so that the first searches are planned on the new entries."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i "
+                "JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam "
+                "WHERE i.indrelid = 'search_entry'::regclass AND a.amname = 'gin'"
+            )
+            cursor.execute("ANALYZE search_entry")
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
@@ -248,109 +310,70 @@ class PostgresBackend(SearchBackend):
         where = compiler.condition(tree)
         filter_sql, filter_params = _filters(query)
         match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
-        wanted = query.offset + query.per_page
         with limited(connection, query.time_limit) as cursor:
-            total, facet_counts = count_and_facets(
-                cursor, match, params, query.with_facets
+            total, facet_counts, rows = search_page(
+                cursor,
+                match,
+                params,
+                compiler.words(),
+                query.offset,
+                query.per_page,
+                query.with_facets,
             )
-            ranked = []
-            if total:
-                words = compiler.words()
-                ranked = ranked_ids(cursor, match, params, words, wanted, total)
-            hits = self._hits(cursor, ranked[query.offset :], tree)
-        return BackendResults(hits, total, _facets(facet_counts))
+        return BackendResults(_hits(rows, tree), total, facet_counts)
 
     def _search_by_date(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        """Newest or oldest first: every match in date order (the date index)."""
+        """Newest or oldest first: every match in date order."""
         compiler = _Compiler()
         where = compiler.condition(tree)
-        rank_sql, rank_params = compiler.rank()
+        rank = compiler.rank()
         filter_sql, filter_params = _filters(query)
-        facets_sql = (
-            "(SELECT coalesce(json_object_agg(tok, n), '{}') FROM (SELECT tok, count(*) n "
-            "FROM m, unnest(string_to_array(m.facet_tokens, ' ')) tok GROUP BY tok) f)"
-            if query.with_facets
-            else "'{}'::json"
-        )
-        sql = f"""
-            WITH m AS MATERIALIZED (
-                SELECT e.id, e.facet_tokens, e.date, {rank_sql} AS rank
-                FROM search_entry e WHERE {where} AND {filter_sql}
+        match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
+        with limited(connection, query.time_limit) as cursor:
+            total, facet_counts, rows = date_page(
+                cursor,
+                match,
+                params,
+                rank,
+                _ORDER[query.sort],
+                query.offset,
+                query.per_page,
+                query.with_facets,
             )
-            SELECT (SELECT count(*) FROM m),
-                (SELECT coalesce(json_agg(json_build_array(id, rank)), '[]') FROM (
-                    SELECT id, rank FROM m ORDER BY {_ORDER[query.sort]}
-                    LIMIT %s OFFSET %s) t),
-                {facets_sql}
-        """
-        params = [*rank_params, *compiler.params, *filter_params]
-        params += [query.per_page, query.offset]
-        total, ranked, facet_counts = run_limited(
-            connection, query.time_limit, sql, params
-        )
-        with connection.cursor() as cursor:
-            hits = self._hits(cursor, _json(ranked), tree)
-        return BackendResults(hits, total, _facets(facet_counts))
+        return BackendResults(_hits(rows, tree), total, facet_counts)
 
-    def _hits(self, cursor, ranked: list, tree: ql.Node) -> list[Hit]:
-        if not ranked:
-            return []
-        ids = [row[0] for row in ranked]
-        cursor.execute(
-            "SELECT id, key, doc_type, object_id, title, url, citations, body, date, "
-            "date_display "
-            "FROM search_entry WHERE id = ANY(%s)",
-            [ids],
+
+def _hits(rows: list, tree: ql.Node) -> list[Hit]:
+    """Hits from rows of HIT_COLUMNS, in their order."""
+    terms = highlight_terms(tree)
+    hits = []
+    for row in rows:
+        _, score, key, doc_type, object_id, title, url, citations, body, date, shown = (
+            row
         )
-        rows = {row[0]: row for row in cursor.fetchall()}
-        terms = highlight_terms(tree)
-        hits = []
-        for entry_id, score in ranked:
-            _, key, doc_type, object_id, title, url, citations, body, date, shown = (
-                rows[entry_id]
+        hits.append(
+            Hit(
+                key=key,
+                doc_type=doc_type,
+                object_id=object_id,
+                title=title,
+                url=url,
+                citations=tuple(_json(citations)),
+                snippet=snippet(body, terms),
+                title_marked=mark(title, terms, whole=True),
+                date=date,
+                date_display=shown,
+                score=float(score or 0),
             )
-            hits.append(
-                Hit(
-                    key=key,
-                    doc_type=doc_type,
-                    object_id=object_id,
-                    title=title,
-                    url=url,
-                    citations=tuple(_json(citations)),
-                    snippet=snippet(body, terms),
-                    title_marked=mark(title, terms, whole=True),
-                    date=date,
-                    date_display=shown,
-                    score=float(score or 0),
-                )
-            )
-        return hits
+        )
+    return hits
 
 
 def run_limited(conn, seconds: float, sql: str, params: list) -> tuple:
-    """The first row of `sql`, cancelled by PostgreSQL after `seconds` (SearchTimeout).
-    SET LOCAL lasts until the savepoint ends, so the limit never leaks to other
-    queries in the request."""
-    try:
-        with transaction.atomic(using=conn.alias), conn.cursor() as cursor:
-            timeout_ms = max(1, int(seconds * 1000))
-            cursor.execute(f"SET LOCAL statement_timeout = {timeout_ms}")
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
-            cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
-            return row
-    except OperationalError as exc:
-        if "statement timeout" in str(exc) or "canceling statement" in str(exc):
-            raise SearchTimeout from exc
-        raise
-
-
-def _facets(counts) -> dict[str, dict[str, int]]:
-    facets: dict[str, dict[str, int]] = {}
-    for token, count in _json(counts).items():
-        name, _, value = token.partition("=")
-        facets.setdefault(name, {})[value] = count
-    return facets
+    """The first row of `sql`, cancelled by PostgreSQL after `seconds` (SearchTimeout)."""
+    with limited(conn, seconds) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
 
 
 def _json(value):

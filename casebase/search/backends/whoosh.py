@@ -149,6 +149,21 @@ class WhooshBackend(SearchBackend):
                 raise
             writer.commit()
 
+    def _years(self, searcher) -> list[int]:
+        """The years in the index (a year range becomes an OR of them), read once per
+        searcher, not per query: walking the year lexicon merges every segment's
+        terms (about a fifth of the backend's time in a profile at 10,000 records)."""
+        cached = getattr(self._local, "years", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        years = (
+            [int(y) for y in searcher.lexicon("f_year")]
+            if "f_year" in searcher.schema
+            else []
+        )
+        self._local.years = (searcher, years)
+        return years
+
     # -- writes ---------------------------------------------------------------------------
 
     def index(self, documents: Iterable[SearchDocument]) -> None:
@@ -234,12 +249,9 @@ class WhooshBackend(SearchBackend):
     def search(self, query: SearchQuery, tree: Node) -> BackendResults:
         searcher = self._searcher()
         deadline = time.monotonic() + query.time_limit
-        years = (
-            [int(y) for y in searcher.lexicon("f_year")]
-            if "f_year" in searcher.schema
-            else []
+        compiled = compile_tree(
+            tree, self._years(searcher), phrase_fields(searcher.schema)
         )
-        compiled = compile_tree(tree, years, phrase_fields(searcher.schema))
         selected = _filter_query(query.filters)
         if selected is not None:
             compiled = wq.And([compiled, wq.ConstantScoreQuery(selected, 0.0)])
