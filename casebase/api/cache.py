@@ -4,11 +4,20 @@ Building a page of disputes with everything it embeds costs DRF far more than th
 request itself; the same page is asked for again and again. Responses for readers
 who see published records only are kept in the default cache (shared by every
 worker), keyed by the path and query string and by a *generation* number that every
-save, delete or many-to-many change of a record in `core`, `law` or `cases` raises,
-both at once and again when the transaction commits (so nothing read before the
-commit is kept under the new number). `API_CACHE_SECONDS` bounds how long any entry
-lives (a backstop for writes that bypass the ORM's signals, such as bulk updates);
-0 turns the cache off. Editors (who see drafts) always get a fresh response.
+save, delete or many-to-many change of a record in `core`, `law` or `cases` raises.
+
+The guarantee: nothing read before a change is committed is kept under the number
+current after the commit. A change made in autocommit mode is already committed
+when its signal arrives: one bump. The first change inside a transaction bumps at
+once and once more when the transaction commits; the transaction's further changes
+bump nothing (a bulk import of thousands of rows costs two bumps, not two a row).
+While this connection holds uncommitted changes its own reads neither use nor fill
+the cache (they see rows other readers cannot yet see, or may never see if the
+transaction rolls back). A transaction rolled back drops its commit bump with it.
+
+`API_CACHE_SECONDS` bounds how long any entry lives (a backstop for writes that
+bypass the ORM's signals, such as bulk updates); 0 turns the cache off. Editors
+(who see drafts) always get a fresh response.
 """
 
 import hashlib
@@ -16,13 +25,15 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from casebase.core.models import can_see_unpublished
 
 GENERATION = "api:generation"
 APPS = {"core", "law", "cases"}
+# Where a connection keeps the commit bump its open transaction owes.
+_PENDING = "_casebase_api_cache_bump"
 
 
 def generation() -> int:
@@ -41,10 +52,50 @@ def bump() -> None:
         cache.set(GENERATION, time.time_ns())
 
 
-def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in APPS:
+class _CommitBump:
+    """The one bump a transaction owes when it commits."""
+
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
         bump()
-        transaction.on_commit(bump)
+
+
+def _pending(using: str = DEFAULT_DB_ALIAS) -> bool:
+    """True while `using`'s open transaction holds changes whose commit bump is
+    still owed. O(1): the bump remembers where it was queued, and a rollback (which
+    drops it from the queue, or shifts the queue) reads as "not pending"."""
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        return False
+    owed = getattr(connection, _PENDING, None)
+    if owed is None:
+        return False
+    commit_bump, index = owed
+    hooks = connection.run_on_commit
+    return (
+        not commit_bump.done and index < len(hooks) and hooks[index][1] is commit_bump
+    )
+
+
+def _changed(sender, **kwargs) -> None:
+    if sender._meta.app_label not in APPS:
+        return
+    if kwargs.get("action", "post").startswith("pre"):
+        return  # m2m_changed: the matching post_* signal follows
+    using = kwargs.get("using") or DEFAULT_DB_ALIAS
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump()  # autocommit: the change is already committed
+        return
+    if _pending(using):
+        return
+    bump()
+    commit_bump = _CommitBump()
+    setattr(connection, _PENDING, (commit_bump, len(connection.run_on_commit)))
+    transaction.on_commit(commit_bump, using=using)
 
 
 def connect() -> None:
@@ -57,14 +108,16 @@ def key_for(request) -> str | None:
     seconds = getattr(settings, "API_CACHE_SECONDS", 0)
     if not seconds or request.method != "GET" or can_see_unpublished(request.user):
         return None
+    if _pending():
+        return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
     return f"api:response:{generation()}:{path}"
 
 
 def get(key: str | None):
-    return cache.get(key) if key else None
+    return cache.get(key) if key and not _pending() else None
 
 
 def put(key: str | None, value) -> None:
-    if key:
+    if key and not _pending():
         cache.set(key, value, getattr(settings, "API_CACHE_SECONDS", 0))

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from casebase.api import cache as api_cache
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,14 @@ def test_a_link_change_is_seen_at_once(anon):
     assert len(anon.get(url).json()["jurisdictions"]) == before + 1
 
 
-def test_repeat_read_runs_no_query(anon, django_assert_num_queries):
-    """The second identical public read is answered from the cache."""
+def test_repeat_read_runs_no_query(
+    anon, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    """The second identical public read of committed rows is answered from the
+    cache."""
     url = reverse("api:dispute-list")
-    f.DisputeFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory()
     anon.get(url)
     with django_assert_num_queries(0):
         assert anon.get(url).status_code == 200
@@ -68,3 +73,100 @@ def test_the_cache_can_be_turned_off(anon, settings):
     with CaptureQueriesContext(connection) as queries:
         assert anon.get(url).status_code == 200
     assert len(queries.captured_queries) > 0
+
+
+# ------------------------------------------ one bump per transaction, on commit
+
+
+def _list_request():
+    from django.contrib.auth.models import AnonymousUser
+    from rest_framework.test import APIRequestFactory
+
+    request = APIRequestFactory().get(reverse("api:dispute-list"))
+    request.user = AnonymousUser()
+    return request
+
+
+def test_many_changes_in_one_transaction_bump_once_now_and_once_on_commit(
+    django_capture_on_commit_callbacks,
+):
+    """GIVEN an open transaction WHEN ten disputes (and the rows their factories
+    make) are saved and deleted THEN the generation rises once at the first change
+    and once more at the commit, not twice a row."""
+    start = api_cache.generation()
+    seen = set()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for _ in range(10):
+            f.DisputeFactory().delete()
+            seen.add(api_cache.generation())
+    assert seen == {start + 1}
+    assert len([c for c in callbacks if isinstance(c, api_cache._CommitBump)]) == 1
+    assert api_cache.generation() == start + 2
+
+
+def test_nothing_read_before_the_commit_is_kept_under_the_new_number(
+    anon, django_capture_on_commit_callbacks
+):
+    """A reader elsewhere that fetched the generation before the commit (and so
+    read the rows as they were) keys its copy by a number the commit retires; this
+    connection, which sees its own uncommitted rows, stores nothing meanwhile."""
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory(title="Before")
+    with django_capture_on_commit_callbacks(execute=True):
+        dispute = f.DisputeFactory(title="During")
+        numbers_before_commit = {api_cache.generation()}
+        dispute.title = "Changed"
+        dispute.save()
+        numbers_before_commit.add(api_cache.generation())
+        assert api_cache.key_for(_list_request()) is None
+        anon.get(reverse("api:dispute-list"))
+        assert not [k for k in _cache_keys() if k.startswith("api:response:")]
+    after = api_cache.key_for(_list_request())
+    assert after is not None
+    assert int(after.split(":")[2]) > max(numbers_before_commit)
+    titles = {
+        d["title"] for d in anon.get(reverse("api:dispute-list")).json()["results"]
+    }
+    assert titles == {"Before", "Changed"}
+
+
+def test_a_rolled_back_savepoint_drops_its_bump_and_the_next_change_owes_one(
+    django_capture_on_commit_callbacks,
+):
+    """A change rolled back with its savepoint takes its commit bump with it; a
+    later change in the same transaction registers its own."""
+    from django.db import transaction
+
+    start = api_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                f.DisputeFactory()
+                raise RuntimeError("roll back")
+        except RuntimeError:
+            pass
+        f.DisputeFactory()
+    assert len([c for c in callbacks if isinstance(c, api_cache._CommitBump)]) == 1
+    assert api_cache.generation() == start + 3
+
+
+def test_a_many_to_many_change_bumps_on_its_post_signal_only(
+    django_capture_on_commit_callbacks,
+):
+    """Adding a jurisdiction (pre_add and post_add signals) owes one commit bump."""
+    with django_capture_on_commit_callbacks(execute=True):
+        dispute = f.DisputeFactory()
+        jurisdiction = f.JurisdictionFactory()
+    start = api_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        dispute.jurisdictions.add(jurisdiction)
+        assert api_cache.generation() == start + 1
+    assert len([c for c in callbacks if isinstance(c, api_cache._CommitBump)]) == 1
+    assert api_cache.generation() == start + 2
+
+
+def _cache_keys() -> list[str]:
+    from django.core.cache import cache
+
+    # The tests' memory cache (tests/api/conftest.py) keeps keys as ":1:<key>".
+    return [k.split(":", 2)[2] for k in cache._cache]

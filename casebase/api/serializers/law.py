@@ -21,6 +21,7 @@ from casebase.api.serializers.common import (
 )
 from casebase.law.models import (
     Authority,
+    CitatorFlag,
     Court,
     Jurisdiction,
     LegalTheory,
@@ -145,8 +146,29 @@ class ProvisionOut(PublishableFields, OutModelSerializer):
 
 
 class StatusReason(serializers.Serializer):
+    """The later judgment behind a flag. For a judgment reversed on appeal whose
+    reversal was itself reversed (caution: "restored on further appeal"),
+    `restored_by` names the judgment that reversed the reversal."""
+
     treatment = serializers.ChoiceField(choices=Treatment.choices, read_only=True)
     citing = PrecedentRef(read_only=True)
+    restored_by = PrecedentRef(
+        source="restored_by.citing",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="The judgment that reversed this reversal on further appeal, "
+        "restoring the result (the flag is then caution); null otherwise.",
+    )
+    text = serializers.SerializerMethodField(
+        help_text="The reason in words, as the site shows it: `Reversed in …, "
+        "itself reversed in …: restored on further appeal`."
+    )
+
+    @extend_schema_field(serializers.CharField())
+    def get_text(self, instance: Authority) -> str:
+        restored_by = getattr(instance, "restored_by", None)
+        return CitatorFlag("", instance, restored_by).reason
 
 
 class CitatorStatus(serializers.Serializer):

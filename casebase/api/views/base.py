@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import decorators, status, viewsets
 from rest_framework.parsers import JSONParser
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from casebase.api import cache as api_cache
@@ -17,6 +16,7 @@ from casebase.api import conditional, errors, services
 from casebase.api.filters import FilterBackend, StrictOrderingFilter
 from casebase.api.pagination import Cursor
 from casebase.api.permissions import ReadAnyoneWriteEditor, WorkflowPermission
+from casebase.api.renderers import FastJSONRenderer, dumps
 from casebase.api.serializers.input_base import WorkflowIn
 from casebase.api.throttling import AnonThrottle, UserThrottle
 from casebase.core.locking import VersionedModel
@@ -68,7 +68,7 @@ class RecordSchema(AutoSchema):
 class ApiMixin:
     """What every API view shares."""
 
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [FastJSONRenderer]
     parser_classes = [JSONParser]
     throttle_classes = [AnonThrottle, UserThrottle]
     permission_classes = [ReadAnyoneWriteEditor]
@@ -143,7 +143,7 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         key = api_cache.key_for(request)
         cached = api_cache.get(key)
         if cached is None:
-            body = JSONRenderer().render(self.list_data(request))
+            body = dumps(self.list_data(request))
             cached = (body, conditional.body_etag(body))
             api_cache.put(key, cached)
         body, etag = cached
@@ -160,18 +160,23 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         key = api_cache.key_for(request)
         cached = api_cache.get(key)
         if cached is None:
-            instance = self.get_object()
-            etag, modified = self._validators(instance)
-            data = self.detail_serializer(
-                instance, context=self.get_serializer_context()
-            ).data
-            cached = (JSONRenderer().render(data), etag, modified)
+            data, etag, modified = self.detail_data(request)
+            cached = (dumps(data), etag, modified)
             api_cache.put(key, cached)
         body, etag, modified = cached
         headers = conditional.conditional_headers(etag, modified)
         if conditional.not_modified(request, etag, modified):
             return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
         return HttpResponse(body, content_type=JSON, headers=headers)
+
+    def detail_data(self, request):
+        """`(data, etag, last_modified)` of the record the URL names."""
+        instance = self.get_object()
+        etag, modified = self._validators(instance)
+        data = self.detail_serializer(
+            instance, context=self.get_serializer_context()
+        ).data
+        return data, etag, modified
 
     def _input(self, data, *, instance=None, partial=False):
         serializer = self.input_serializer(

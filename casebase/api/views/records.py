@@ -4,9 +4,10 @@ Lookups are by slug where a record has one (disputes, parties, courts, precedent
 and by id otherwise; the URL pattern admits only what a slug or id can be.
 """
 
+from django.http import Http404
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 
-from casebase.api import filters, lean, selectors
+from casebase.api import filters, lean, lean_detail, selectors
 from casebase.api.pagination import Pages
 from casebase.api.serializers import cases as out_cases
 from casebase.api.serializers import inputs
@@ -123,6 +124,21 @@ class DisputeViewSet(BySlug, RecordViewSet):
             page, user=request.user, context=self.get_serializer_context()
         )
         return self.get_paginated_response(data).data
+
+    def detail_data(self, request):
+        # The fast path: plain rows, shaped as DisputeDetailOut (lean_detail.py).
+        disputes = self.filter_queryset(
+            selectors.dispute_page_queryset(user=request.user)
+        )
+        found = lean_detail.dispute_detail(
+            disputes,
+            self.kwargs[self.lookup_url_kwarg or self.lookup_field],
+            user=request.user,
+            context=self.get_serializer_context(),
+        )
+        if found is None:
+            raise Http404
+        return found
 
 
 @documented("party", "parties")

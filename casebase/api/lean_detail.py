@@ -1,0 +1,476 @@
+"""A dispute's detail built from plain rows: the detail's fast path.
+
+`DisputeDetailOut` documents the shape and serializes a dispute anywhere else.
+Built through it, one dispute costs a model instance and a dozen serializer
+objects per embedded row, and a query per prefetched relation (13 for a dispute
+without evidence). Here it is one query: the dispute's row with its jurisdictions,
+parties, AI systems, claims (with their provisions and sources), events (with
+their sources) and sources as JSON columns (`jsonrows.JSONRows`, each through the
+same visibility rule), compiled once and reused with each slug. Evidence and
+precedent links (rare, and carrying the confidentiality rule and the citator
+flag) keep their serializers and are read only when the row says there are any.
+The validators are those `conditional.validators` computes from the prefetched
+instance. Output and validators are the serializer's, key for key
+(tests/api/test_lean_detail.py compares them, every reference dispute byte for
+byte).
+"""
+
+import datetime as dt
+import hashlib
+from collections import OrderedDict
+
+from django.db import connections
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+
+from casebase.api.jsonrows import JSONRows, rows, to_date, to_datetime
+from casebase.api.lean import (
+    COLUMNS,
+    DATES,
+    TIMES,
+    _court,
+    _date_text,
+    _Links,
+    _time_text,
+    with_court,
+)
+from casebase.api.selectors import served_evidence
+from casebase.api.serializers.cases import DisputePrecedentOut, EvidenceOut
+from casebase.cases.models import (
+    Claim,
+    ComparisonOutput,
+    Dispute,
+    DisputeParty,
+    DisputePrecedent,
+    DisputeSystem,
+    Event,
+    OutputComparison,
+)
+from casebase.core.dates import format_partial_date
+from casebase.core.models import Source, can_see_unpublished
+from casebase.core.visibility import through_visible, visible
+from casebase.law.models import Provision
+from casebase.law.selectors import status_prefetch
+
+DETAIL = ["summary", "defence_position", "notes", "source_type"]
+PUBLISHABLE = ["publication_status", "verified", "unverified_elements"]
+
+
+def _publishable(row: dict) -> dict:
+    return {
+        "publication_status": row["publication_status"],
+        "verified": bool(row["verified"]),
+        "unverified_elements": row["unverified_elements"],
+        "created_at": _time_text(to_datetime(row["created_at"])),
+        "updated_at": _time_text(to_datetime(row["updated_at"])),
+    }
+
+
+PUBLISHABLE_JSON = {
+    "publication_status": "publication_status",
+    "verified": "verified",
+    "unverified_elements": "unverified_elements",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+}
+
+
+def _sources_json(through, owner: str, user) -> JSONRows:
+    """The visible sources linked through `through` to the row `OuterRef("id")`
+    (or `"pk"`) names, in the sources' own order."""
+    links = through.objects.filter(
+        **{owner: OuterRef("id" if owner != "dispute_id" else "pk")},
+        source__in=visible(Source, user),
+    )
+    return JSONRows(
+        links.order_by(*(f"source__{o}" for o in Source._meta.ordering), "source_id"),
+        id="source_id",
+        reference="source__reference",
+        address="source__url",
+        title="source__title",
+        stamp="source__updated_at",
+    )
+
+
+def _with_lists(disputes: QuerySet[Dispute], *, user) -> QuerySet[Dispute]:
+    """Every list the detail embeds that is read as rows, as JSON columns of the
+    dispute's own row (`jsonrows.JSONRows`, each through the visibility rule)."""
+    provisions = Claim.provisions.through.objects.filter(
+        claim_id=OuterRef("id"), provision__in=visible(Provision, user)
+    ).order_by(
+        *(
+            f"-provision__{o[1:]}" if o.startswith("-") else f"provision__{o}"
+            for o in Provision._meta.ordering
+        ),
+        "provision_id",
+    )
+    jurisdictions = Dispute.jurisdictions.through.objects.filter(
+        dispute_id=OuterRef("pk")
+    ).order_by("-jurisdiction__is_uk", "jurisdiction__name")
+    parties = DisputeParty.objects.filter(dispute_id=OuterRef("pk"))
+    systems = DisputeSystem.objects.filter(dispute_id=OuterRef("pk"))
+    return disputes.annotate(
+        jurisdictions_json=JSONRows(
+            jurisdictions,
+            id="jurisdiction_id",
+            slug="jurisdiction__slug",
+            name="jurisdiction__name",
+        ),
+        parties_json=JSONRows(
+            through_visible(parties, user, "party"),
+            role="role",
+            names_as_pleaded="names_as_pleaded",
+            id="party_id",
+            slug="party__slug",
+            name="party__name",
+            kind="party__kind",
+            stamp="party__updated_at",
+        ),
+        systems_json=JSONRows(
+            through_visible(systems, user, "system"),
+            role="role",
+            note="note",
+            id="system_id",
+            slug="system__slug",
+            name="system__name",
+            version="system__version",
+            stamp="system__updated_at",
+        ),
+        claims_json=JSONRows(
+            visible(Claim, user).filter(dispute_id=OuterRef("pk")),
+            id="id",
+            nature="nature",
+            description="description",
+            result="result",
+            result_note="result_note",
+            position="position",
+            theory_slug="theory__slug",
+            theory_name="theory__name",
+            provisions=JSONRows(
+                provisions,
+                id="provision_id",
+                statute="provision__statute__short_title",
+                label="provision__label",
+                legislation_uri="provision__legislation_uri",
+                stamp="provision__updated_at",
+            ),
+            sources=_sources_json(Claim.sources.through, "claim_id", user),
+            **PUBLISHABLE_JSON,
+        ),
+        events_json=JSONRows(
+            visible(Event, user).filter(dispute_id=OuterRef("pk")),
+            id="id",
+            date="date",
+            date_precision="date_precision",
+            kind="kind",
+            title="title",
+            description="description",
+            position="position",
+            sources=_sources_json(Event.sources.through, "event_id", user),
+            **PUBLISHABLE_JSON,
+        ),
+        sources_json=_sources_json(Dispute.sources.through, "dispute_id", user),
+        # Evidence and precedent links are rare: read (with their own lists) only
+        # when there are any.
+        has_evidence=Exists(_served_evidence(OuterRef("pk"), user)),
+        has_precedents=Exists(_linked_precedents(OuterRef("pk"), user)),
+    )
+
+
+LIST_COLUMNS = [
+    "jurisdictions_json",
+    "parties_json",
+    "systems_json",
+    "claims_json",
+    "events_json",
+    "sources_json",
+    "has_evidence",
+    "has_precedents",
+]
+
+
+def _source_refs(sources: list[dict], link: _Links) -> list[dict]:
+    return [
+        {
+            "id": s["id"],
+            "reference": s["reference"],
+            "address": s["address"],
+            "title": s["title"],
+            "url": link("source", s["id"]),
+        }
+        for s in sources
+    ]
+
+
+def _served_evidence(dispute, user) -> QuerySet:
+    return served_evidence(user).filter(dispute_id=dispute)
+
+
+def _linked_precedents(dispute, user) -> QuerySet:
+    links = DisputePrecedent.objects.filter(dispute_id=dispute)
+    return through_visible(links, user, "precedent")
+
+
+def _evidence(pk, user) -> list:
+    outputs = through_visible(ComparisonOutput.objects.all(), user, "system")
+    return list(
+        _served_evidence(pk, user)
+        .select_related("dispute")
+        .prefetch_related(
+            Prefetch("sources", queryset=visible(Source, user)),
+            Prefetch("claims", queryset=visible(Claim, user).select_related("theory")),
+            Prefetch(
+                "comparisons",
+                queryset=visible(OutputComparison, user).prefetch_related(
+                    Prefetch("outputs", queryset=outputs.select_related("system"))
+                ),
+            ),
+        )
+    )
+
+
+def _precedent_links(pk, user) -> list:
+    return list(
+        _linked_precedents(pk, user)
+        .select_related("precedent")
+        .prefetch_related(status_prefetch("precedent__citing_authorities", user))
+    )
+
+
+class Validators:
+    """`conditional.validators` over the rows read here: the same relations, in
+    the same order, with the same stamps (`updated_at`, where the model has one)."""
+
+    def __init__(self, row: dict, user):
+        self.stamps = [row["updated_at"]]
+        self.parts = [row["updated_at"].isoformat(), str(can_see_unpublished(user))]
+
+    def add(self, path: str, items: list, *, key="stamp", stamped=True) -> None:
+        ids = ",".join(str(item["id"]) for item in items)
+        self.parts.append(f"{path}:{len(items)}:{ids}")
+        if stamped:
+            stamps = (item[key] for item in items)
+            self.stamps.extend(
+                s if isinstance(s, dt.datetime) else to_datetime(s) for s in stamps if s
+            )
+
+    def result(self) -> tuple[str, dt.datetime]:
+        digest = hashlib.sha256("|".join(self.parts).encode()).hexdigest()[:32]
+        newest = max(self.stamps)
+        return f'"{digest}-{newest.timestamp():.6f}"', newest
+
+
+def _row_query(disputes: QuerySet[Dispute], *, user) -> QuerySet:
+    return (
+        _with_lists(with_court(disputes, user=user), user=user)
+        .annotate(court_updated_at=F("court__updated_at"))
+        .values(*COLUMNS, *DETAIL, "court_updated_at", *LIST_COLUMNS)[:2]
+    )
+
+
+# Compiled row queries, by database, base query and visibility (bounded: filter
+# values in the URL make new base queries).
+_COMPILED: OrderedDict = OrderedDict()
+_COMPILED_MAX = 32
+_SLUG = "\x00casebase-lean-detail-slug\x00"
+
+
+def _dispute_row(disputes: QuerySet[Dispute], slug: str, *, user) -> list[dict]:
+    """The dispute's row with its JSON lists. Building and compiling that query
+    costs Django more than running it, and it differs between requests only in
+    the slug: it is compiled once (per database, base query and visibility) with
+    a stand-in for the slug, and Django's own converters read the rows."""
+    base_sql, base_params = disputes.query.sql_with_params()
+    key = (disputes.db, base_sql, repr(base_params), can_see_unpublished(user))
+    entry = _COMPILED.get(key)
+    if entry is None:
+        query = _row_query(disputes.filter(slug=_SLUG), user=user).query
+        compiler = query.get_compiler(using=disputes.db)
+        sql, params = compiler.as_sql()
+        names = (
+            list(query.selected)
+            if query.selected
+            else [*query.extra_select, *query.values_select, *query.annotation_select]
+        )
+        entry = (compiler, sql, tuple(params), tuple(params).index(_SLUG), names)
+        _COMPILED[key] = entry
+        while len(_COMPILED) > _COMPILED_MAX:
+            _COMPILED.popitem(last=False)
+    compiler, sql, params, at, names = entry
+    with connections[disputes.db].cursor() as cursor:
+        cursor.execute(sql, (*params[:at], slug, *params[at + 1 :]))
+        fetched = cursor.fetchall()
+    rows_ = compiler.results_iter(results=[fetched])
+    return [dict(zip(names, row, strict=True)) for row in rows_]
+
+
+def dispute_detail(
+    disputes: QuerySet[Dispute], slug: str, *, user, context: dict
+) -> tuple[dict, str, dt.datetime] | None:
+    """`(data, etag, last_modified)` for the dispute `slug` among `disputes`, shaped
+    as `DisputeDetailOut`; None when there is none (`user` may not see it)."""
+    found = _dispute_row(disputes, slug, user=user)
+    if len(found) != 1:
+        return None
+    row = found[0]
+    pk = row["pk"]
+    link = _Links(context)
+    jurisdictions = rows(row["jurisdictions_json"])
+    parties = rows(row["parties_json"])
+    systems = rows(row["systems_json"])
+    claims = rows(row["claims_json"])
+    events = rows(row["events_json"])
+    sources = rows(row["sources_json"])
+    evidence = _evidence(pk, user) if row["has_evidence"] else []
+    precedent_links = _precedent_links(pk, user) if row["has_precedents"] else []
+
+    dispute_ref = {
+        "slug": row["slug"],
+        "title": row["title"],
+        "short_title": row["short_title"],
+        "url": link("dispute", row["slug"]),
+    }
+    claims_out = [
+        {
+            "id": c["id"],
+            "dispute": dispute_ref,
+            "theory": {
+                "slug": c["theory_slug"],
+                "name": c["theory_name"],
+                "url": link("theory", c["theory_slug"]),
+            },
+            "nature": c["nature"],
+            "description": c["description"],
+            "result": c["result"],
+            "result_note": c["result_note"],
+            "provisions": [
+                {
+                    "id": p["id"],
+                    "statute": p["statute"],
+                    "label": p["label"],
+                    "legislation_uri": p["legislation_uri"],
+                    "url": link("provision", p["id"]),
+                }
+                for p in c["provisions"]
+            ],
+            "sources": _source_refs(c["sources"], link),
+            "position": c["position"],
+            "url": link("claim", c["id"]),
+            **_publishable(c),
+        }
+        for c in claims
+    ]
+    events_out = []
+    for e in events:
+        date = to_date(e["date"])
+        events_out.append(
+            {
+                "id": e["id"],
+                "dispute": dispute_ref,
+                "date": _date_text(date),
+                "date_precision": e["date_precision"],
+                "date_display": format_partial_date(date, e["date_precision"]),
+                "kind": e["kind"],
+                "title": e["title"],
+                "description": e["description"],
+                "sources": _source_refs(e["sources"], link),
+                "position": e["position"],
+                "url": link("event", e["id"]),
+                **_publishable(e),
+            }
+        )
+    dates = {name: _date_text(row[name]) for name in DATES}
+    out = {
+        "slug": row["slug"],
+        "title": row["title"],
+        "short_title": row["short_title"],
+        "jurisdictions": [
+            {
+                "slug": j["slug"],
+                "name": j["name"],
+                "url": link("jurisdiction", j["slug"]),
+            }
+            for j in jurisdictions
+        ],
+        "jurisdiction_detail": row["jurisdiction_detail"],
+        "court": _court(row, link),
+        "court_detail": row["court_detail"],
+        "case_number": row["case_number"],
+        "stage": row["stage"],
+        "outcome": row["outcome"],
+        "status_text": row["status_text"],
+        "status_as_of": dates["status_as_of"],
+        "status_as_of_precision": row["status_as_of_precision"],
+        "filed_date": dates["filed_date"],
+        "filed_date_precision": row["filed_date_precision"],
+        "first_decision_date": dates["first_decision_date"],
+        "first_decision_precision": row["first_decision_precision"],
+        "resolved_date": dates["resolved_date"],
+        "resolved_precision": row["resolved_precision"],
+        "parties": [
+            {
+                "party": {
+                    "slug": p["slug"],
+                    "name": p["name"],
+                    "kind": p["kind"],
+                    "url": link("party", p["slug"]),
+                },
+                "role": p["role"],
+                "names_as_pleaded": p["names_as_pleaded"],
+            }
+            for p in parties
+        ],
+        "ai_systems": [
+            {
+                "system": {
+                    "slug": s["slug"],
+                    "name": s["name"],
+                    "version": s["version"],
+                    "url": link("system", s["slug"]),
+                },
+                "role": s["role"],
+                "note": s["note"],
+            }
+            for s in systems
+        ],
+        "claims": claims_out,
+        "events": events_out,
+        "summary": row["summary"],
+        "evidence": EvidenceOut(evidence, many=True, context=context).data,
+        "precedents": DisputePrecedentOut(
+            precedent_links, many=True, context=context
+        ).data,
+        "defence_position": row["defence_position"],
+        "notes": row["notes"],
+        "source_type": row["source_type"],
+        "sources": _source_refs(sources, link),
+        "version": row["version"],
+        "url": link("dispute", row["slug"]),
+        "html_url": link.page("cases:dispute-detail", row["slug"]),
+        **{name: row[name] for name in PUBLISHABLE},
+        **{name: _time_text(row[name]) for name in TIMES},
+    }
+
+    # The validators, over the relations DisputeViewSet.etag_relations names.
+    check = Validators(row, user)
+    check.add("jurisdictions", jurisdictions, stamped=False)
+    court = [{"id": row["court_id"], "stamp": row["court_updated_at"]}]
+    check.add("court", court if out["court"] else [])
+    check.add("party_roles__party", parties)
+    check.add("system_roles__system", systems)
+    check.add("claims", claims, key="updated_at")
+    check.add("claims__provisions", [p for c in claims for p in c["provisions"]])
+    check.add("evidence", [{"id": e.pk, "stamp": e.updated_at} for e in evidence])
+    comparisons = [c for e in evidence for c in e.comparisons.all()]
+    check.add(
+        "evidence__comparisons",
+        [{"id": c.pk, "stamp": c.updated_at} for c in comparisons],
+    )
+    check.add("events", events, key="updated_at")
+    linked = [link_.precedent for link_ in precedent_links]
+    check.add(
+        "precedent_links__precedent",
+        [{"id": p.pk, "stamp": p.updated_at} for p in linked],
+    )
+    check.add("sources", sources)
+    etag, modified = check.result()
+    return out, etag, modified
