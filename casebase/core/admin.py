@@ -2,7 +2,8 @@
 
 Every casebase admin builds on `CasebaseModelAdmin` (or `PublishableAdmin` for records
 of fact) and the inline classes here, so that list-valued JSON fields get the
-one-item-per-line widget and choice lists load their related rows in one query.
+one-item-per-line widget, choice lists load their related rows in one query, and
+every control has an accessible name (a table cell's names its column and row).
 
 The admin forms in these modules have no `Meta`: each `ModelAdmin` supplies the model,
 and the fields from its fieldsets, when it builds the form.
@@ -13,6 +14,9 @@ from django.contrib import admin
 from django.contrib.admin import widgets as admin_widgets
 from django.contrib.admin.exceptions import NotRegistered
 from django.db import models
+from django.forms.models import BaseInlineFormSet, BaseModelFormSet
+from django.forms.utils import pretty_name
+from django.utils.text import capfirst
 
 from casebase.core.forms_fields import LinesField
 from casebase.core.models import Source
@@ -58,6 +62,7 @@ class EditorFieldsMixin:
         if formfield is None:
             return None
         widget = formfield.widget
+        _name_date_and_time(widget, formfield.label or pretty_name(db_field.name))
         if (
             self.wide_text_inputs
             and isinstance(widget, admin_widgets.AdminTextInputWidget)
@@ -87,6 +92,65 @@ class EditorFieldsMixin:
         return queryset.select_related(*joins)
 
 
+def _innermost(widget: forms.Widget) -> forms.Widget:
+    """The widget that renders the control, inside the admin's related-field wrapper.
+
+    The wrapper's own `attrs` is not the copy it renders, so names go on this one.
+    """
+    while isinstance(widget, admin_widgets.RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    return widget
+
+
+def _name_date_and_time(widget: forms.Widget, name: str) -> None:
+    """Name the two boxes of a date-and-time field, which share the field's one label.
+
+    Django's label points at neither box (a split widget has no single id), and
+    the words "Date:" and "Time:" beside them are not labels.
+    """
+    widget = _innermost(widget)
+    if isinstance(widget, forms.SplitDateTimeWidget):
+        date, time = widget.widgets
+        date.attrs["aria-label"] = f"{name}: date"
+        time.attrs["aria-label"] = f"{name}: time"
+
+
+class LabelledRowsMixin:
+    """Names every control in a formset's table by its column and row.
+
+    A table row of form fields (a tabular inline, a changelist's editable column) has
+    no <label>: only the column header, which does not name a control. Each visible
+    control gets an aria-label such as "Role, party to the dispute 2"; the blank row
+    the admin copies when "Add another" is clicked says "new party to the dispute"
+    (static/casebase/admin-a11y.js numbers the copies).
+    """
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        thing = self.model._meta.verbose_name
+        row = f"new {thing}" if index is None else f"{thing} {index + 1}"
+        for name, field in form.fields.items():
+            widget = _innermost(field.widget)
+            if widget.is_hidden:
+                continue
+            column = capfirst(field.label or pretty_name(name))
+            if isinstance(widget, forms.MultiWidget):
+                # The parts would share one name: the date/time pair says which.
+                if isinstance(widget, forms.SplitDateTimeWidget):
+                    _name_date_and_time(widget, f"{column}, {row}")
+                continue
+            widget.attrs["aria-label"] = f"{column}, {row}"
+
+
+class LabelledInlineFormSet(LabelledRowsMixin, BaseInlineFormSet):
+    """The formset of every casebase tabular inline; a tabular inline that needs
+    its own formset class should build it on this one."""
+
+
+class LabelledModelFormSet(LabelledRowsMixin, BaseModelFormSet):
+    """The formset of a changelist's editable columns (`list_editable`)."""
+
+
 def _textarea(rows: int) -> dict:
     return {"widget": admin_widgets.AdminTextareaWidget(attrs={"rows": rows})}
 
@@ -95,8 +159,13 @@ class CasebaseModelAdmin(EditorFieldsMixin, admin.ModelAdmin):
     choice_select_related: tuple[str, ...] = ()
     formfield_overrides = {models.TextField: _textarea(5)}
 
+    def get_changelist_formset(self, request, **kwargs):
+        kwargs.setdefault("formset", LabelledModelFormSet)
+        return super().get_changelist_formset(request, **kwargs)
+
 
 class TabularInline(EditorFieldsMixin, admin.TabularInline):
+    formset = LabelledInlineFormSet
     extra = 0
     wide_text_inputs = False
     related_links = False
