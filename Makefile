@@ -79,6 +79,7 @@ serve: $(BIN)/.installed
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Mixed read/write load under gunicorn on a scratch PostgreSQL database (tools/load.py):
-# LOAD_SECONDS (60), LOAD_USERS (50), LOAD_EDITORS (3), LOAD_WORKERS (4), LOAD_PORT (8118).
+# LOAD_SECONDS (60), LOAD_USERS (50), LOAD_EDITORS (3), LOAD_WORKERS (4), LOAD_THREADS (4),
+# LOAD_WARMUP (every target), LOAD_PORT (8118).
 load: $(BIN)/.installed-test
 	$(PY) tools/load.py

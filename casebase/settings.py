@@ -83,11 +83,16 @@ INSTALLED_APPS = [
     "casebase.workbench",
     # Feeds, saved searches and alerts, parallel disputes (casebase/tracking).
     "casebase.tracking",
+    # After search: its commit-time bump must follow the index update.
+    "casebase.pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below security and CSP (their headers are added to cached pages too), above
+    # sessions and CSRF (a cached page never reads them).
+    "casebase.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -242,12 +247,21 @@ def _caches(url: str) -> dict:
             f"CACHE_URL scheme {scheme!r} is not one of {', '.join(sorted(backends))}."
         )
     backend, location = backends[scheme]
-    return {"default": {"BACKEND": backend, "LOCATION": location}}
+    default = {"BACKEND": backend, "LOCATION": location}
+    if scheme in ("file", "db", "locmem"):
+        # Django's 300 is soon reached by cached pages and API responses; past it a
+        # third of the entries (page-cache generations too) is dropped at random.
+        default["OPTIONS"] = {
+            "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))
+        }
+    return {"default": default}
 
 
 CACHES = _caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
 # How long a public API response may be reused (casebase/api/cache.py); 0: never.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+# How long an anonymous reader's page may be reused (casebase/pagecache); 0: never.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 
 SESSION_COOKIE_HTTPONLY = True
 # Editors' sessions: signed out after SESSION_COOKIE_AGE seconds (8 hours by default)

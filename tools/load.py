@@ -3,12 +3,15 @@
 Creates a scratch PostgreSQL database (on the server LOAD_DATABASE_URL or
 DATABASE_URL names; dropped afterwards), migrates it, loads the reference data and
 indexes it with the PostgreSQL search backend, serves it with gunicorn (DEBUG off,
-WhiteNoise static files) on 127.0.0.1:LOAD_PORT, and drives it from this process:
-LOAD_USERS readers (search, lists, detail pages, the API) for LOAD_SECONDS while
-LOAD_EDITORS editors create, submit and publish parties through the API with tokens.
-It reports requests per second, p50/p95/max latency and errors, then checks that
-every write is in the database and found by search. Exit status 1 on any error or
-missing write (and, with LOAD_STRICT=1, on p95 over LOAD_P95_MS).
+WhiteNoise static files; LOAD_WORKERS gthread workers of LOAD_THREADS threads) on
+127.0.0.1:LOAD_PORT, and drives it from this process: LOAD_USERS readers (search,
+lists, detail pages, the API; no think time, each on one kept-alive connection) for
+LOAD_SECONDS while LOAD_EDITORS editors create, submit and publish parties through
+the API with tokens. Every target is read once before the clock starts (LOAD_WARMUP
+sets how many). It reports requests per second, p50/p95/max latency and errors, the
+page cache's hits and misses and this process's own CPU time, then checks that every
+write is in the database and found by search. Exit status 1 on any error or missing
+write (and, with LOAD_STRICT=1, on p95 over LOAD_P95_MS).
 
     LOAD_SECONDS=5 make load      # the short form CI runs
 """
@@ -26,6 +29,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import httpx
 import psycopg
@@ -47,6 +51,10 @@ class Tally:
     latencies: dict[str, list[float]] = field(default_factory=dict)
     errors: dict[str, int] = field(default_factory=dict)
     writes: list[str] = field(default_factory=list)
+    # Page-cache outcomes (the X-Page-Cache header) of the readers' HTML pages.
+    cache: dict[str, int] = field(default_factory=dict)
+    # CPU seconds this process (the load generator) used while the clock ran.
+    client_cpu: float = 0.0
 
     def record(self, kind: str, seconds: float, ok: bool, what: str) -> None:
         self.latencies.setdefault(kind, []).append(seconds)
@@ -103,7 +111,7 @@ def deploy(env: dict, editors: int) -> list[str]:
     return tokens
 
 
-def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
+def serve(env: dict, port: int, workers: int, threads: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             sys.executable,
@@ -111,6 +119,13 @@ def serve(env: dict, port: int, workers: int) -> subprocess.Popen:
             "gunicorn",
             "casebase.wsgi",
             f"--workers={workers}",
+            # Threads: a page served from the cache need not wait behind one that
+            # is being built (sync workers serve one request at a time).
+            "--worker-class=gthread",
+            f"--threads={threads}",
+            # Longer than any wait in the run: a kept-alive connection the server
+            # closes just as the client reuses it reads as an error.
+            "--keep-alive=75",
             f"--bind=127.0.0.1:{port}",
             "--log-level=warning",
         ],
@@ -145,21 +160,87 @@ async def targets(client: httpx.AsyncClient) -> list[tuple[str, str]]:
         ("list", p) for p in ("/", "/disputes", "/precedents", "/law", "/parties")
     ]
     pages += [("list", "/disputes?theory=copyright"), ("api", "/api/v1/disputes")]
-    for q in QUERIES:
+    for q in (quote_plus(q) for q in QUERIES):
         pages += [("search", f"/search?q={q}"), ("api", f"/api/v1/search?q={q}")]
     return pages
 
 
-async def reader(client, pages, tally: Tally, deadline: float) -> None:
+class Connection:
+    """One kept-alive HTTP/1.1 connection for a reader: GET only, bodies by
+    Content-Length or chunked. A few lines of asyncio instead of httpx, whose
+    per-request work would take a good share of the two cores from the server."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    def close(self) -> None:
+        if self.writer:
+            self.writer.close()
+        self.reader = self.writer = None
+
+    async def get(self, path: str) -> tuple[int, dict[str, str]]:
+        """Status and headers (lower-case names). A reused connection the server
+        closed before answering is opened again once, as browsers do (RFC 9112,
+        9.3.1); a failure on a fresh connection is an error."""
+        reused = self.writer is not None
+        try:
+            return await self._get(path)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            self.close()
+            if not reused:
+                raise
+            return await self._get(path)
+
+    async def _get(self, path: str) -> tuple[int, dict[str, str]]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(
+                self.host, self.port
+            )
+        self.writer.write(
+            f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            "Accept: */*\r\n\r\n".encode("latin-1")
+        )
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {}
+        for line in lines[1:]:
+            name, _, value = line.partition(":")
+            if name:
+                headers[name.strip().lower()] = value.strip()
+        if "content-length" in headers:
+            await self.reader.readexactly(int(headers["content-length"]))
+        elif headers.get("transfer-encoding", "").lower() == "chunked":
+            while size := int(
+                (await self.reader.readuntil(b"\r\n")).split(b";")[0], 16
+            ):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readuntil(b"\r\n")
+        else:
+            await self.reader.read()
+            self.close()
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, headers
+
+
+async def reader(port: int, pages, tally: Tally, deadline: float) -> None:
+    connection = Connection("127.0.0.1", port)
     while time.monotonic() < deadline:
         kind, path = random.choice(pages)
         started = time.perf_counter()
         try:
-            response = await client.get(path)
-            ok, what = response.status_code == 200, f"{response.status_code} {path}"
-        except httpx.HTTPError as error:
-            ok, what = False, f"{type(error).__name__} {path}"
+            status, headers = await asyncio.wait_for(connection.get(path), 30)
+            ok, what = status == 200, f"{status} {path}"
+            if kind != "api":
+                state = headers.get("x-page-cache", "none")
+                tally.cache[state] = tally.cache.get(state, 0) + 1
+        except (OSError, asyncio.IncompleteReadError, TimeoutError, ValueError) as e:
+            connection.close()
+            ok, what = False, f"{type(e).__name__} {path}"
         tally.record(kind, time.perf_counter() - started, ok, what)
+    connection.close()
 
 
 async def editor(client, token: str, n: int, tally: Tally, deadline: float) -> None:
@@ -194,14 +275,20 @@ async def drive(base: str, users: int, tokens: list[str], seconds: float) -> Tal
     limits = httpx.Limits(max_connections=users + len(tokens) + 5)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
         pages = await targets(client)
-        for _, path in pages[:20]:  # warm every worker a little
+        # Every target once before the clock starts, as a server that has been up
+        # a while has them (LOAD_WARMUP=20 restores the old, mostly cold start).
+        warm = env_int("LOAD_WARMUP", len(pages))
+        for _, path in pages[:warm]:
             await client.get(path)
         tally = Tally()
         deadline = time.monotonic() + seconds
+        cpu = time.process_time()
+        port = httpx.URL(base).port
         await asyncio.gather(
-            *(reader(client, pages, tally, deadline) for _ in range(users)),
+            *(reader(port, pages, tally, deadline) for _ in range(users)),
             *(editor(client, t, n, tally, deadline) for n, t in enumerate(tokens)),
         )
+        tally.client_cpu = time.process_time() - cpu
         return tally
 
 
@@ -230,7 +317,9 @@ def check_writes(base: str, scratch: str, slugs: list[str]) -> list[str]:
     return missing
 
 
-def report(tally: Tally, seconds: float, users: int, editors: int, workers: int):
+def report(
+    tally: Tally, seconds: float, users: int, editors: int, workers: int, threads: int
+):
     every = [v for values in tally.latencies.values() for v in values]
     total, errors = len(every), sum(tally.errors.values())
     summary = {
@@ -238,6 +327,7 @@ def report(tally: Tally, seconds: float, users: int, editors: int, workers: int)
         "users": users,
         "editors": editors,
         "gunicorn_workers": workers,
+        "gunicorn_threads": threads,
         "requests": total,
         "rps": round(total / seconds, 1),
         "p50_ms": round(percentile(every, 0.5) * 1000, 1),
@@ -245,6 +335,8 @@ def report(tally: Tally, seconds: float, users: int, editors: int, workers: int)
         "max_ms": round(max(every, default=0) * 1000, 1),
         "errors": errors,
         "writes": len(tally.writes),
+        "page_cache": dict(sorted(tally.cache.items())),
+        "client_cpu_s": round(tally.client_cpu, 1),
         "by_kind": {
             kind: {
                 "requests": len(values),
@@ -256,7 +348,7 @@ def report(tally: Tally, seconds: float, users: int, editors: int, workers: int)
     }
     print(
         f"load: {users} readers + {editors} editors for {seconds:.0f} s against "
-        f"gunicorn ({workers} workers) on PostgreSQL"
+        f"gunicorn ({workers} workers x {threads} threads) on PostgreSQL"
     )
     print(f"{'kind':8} {'requests':>9} {'p50 ms':>8} {'p95 ms':>8}")
     for kind, row in summary["by_kind"].items():
@@ -266,6 +358,14 @@ def report(tally: Tally, seconds: float, users: int, editors: int, workers: int)
         f"{summary['rps']} req/s, max {summary['max_ms']} ms, {errors} errors, "
         f"{len(tally.writes)} published writes"
     )
+    print(f"load generator: {tally.client_cpu:.1f} s of CPU while the clock ran")
+    pages = sum(tally.cache.values())
+    if pages:
+        hits = tally.cache.get("hit", 0)
+        print(
+            f"page cache: {hits} hits of {pages} pages ({100 * hits / pages:.0f}%); "
+            + ", ".join(f"{k} {v}" for k, v in sorted(tally.cache.items()))
+        )
     for what, count in sorted(tally.errors.items())[:20]:
         print(f"  error x{count}: {what}")
     return summary
@@ -275,6 +375,7 @@ def main() -> int:
     seconds = float(os.environ.get("LOAD_SECONDS") or 60)
     users, editors = env_int("LOAD_USERS", 50), env_int("LOAD_EDITORS", 3)
     workers, port = env_int("LOAD_WORKERS", 4), env_int("LOAD_PORT", 8118)
+    threads = env_int("LOAD_THREADS", 4)
     base_url = os.environ.get("LOAD_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
     if not base_url.startswith(("postgres://", "postgresql://")):
         base_url = "postgres://root@127.0.0.1:5432/postgres"
@@ -298,10 +399,10 @@ def main() -> int:
             started = time.perf_counter()
             tokens = deploy(env, editors)
             print(f"load: deployed in {time.perf_counter() - started:.0f} s")
-            server = serve(env, port, workers)
+            server = serve(env, port, workers, threads)
             base = f"http://127.0.0.1:{port}"
             tally = asyncio.run(drive(base, users, tokens, seconds))
-            summary = report(tally, seconds, users, editors, workers)
+            summary = report(tally, seconds, users, editors, workers, threads)
             missing = check_writes(base, scratch, tally.writes)
             summary["missing_writes"] = missing
             print(

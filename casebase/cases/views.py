@@ -8,8 +8,11 @@ from casebase.cases.forms import DisputeFilterForm
 from casebase.cases.models import Confidentiality
 from casebase.core.forms import PageForm
 from casebase.core.listing import render_list
+from casebase.pagecache.decorators import public_page
+from casebase.pagecache.generations import RECORDS
 
 
+@public_page
 def dispute_list(request):
     form = DisputeFilterForm(request.GET, user=request.user)
     form.is_valid()
@@ -17,6 +20,7 @@ def dispute_list(request):
     return render_list(request, "cases/dispute_list.html", form=form, items=disputes)
 
 
+@public_page(depends=[RECORDS])
 def dispute_detail(request, slug):
     dispute = get_object_or_404(
         selectors.dispute_detail_queryset(user=request.user), slug=slug
@@ -24,6 +28,7 @@ def dispute_detail(request, slug):
     return render(request, "cases/dispute_detail.html", {"dispute": dispute})
 
 
+@public_page
 def party_list(request):
     form = PageForm(request.GET)
     form.is_valid()
@@ -31,6 +36,7 @@ def party_list(request):
     return render_list(request, "cases/party_list.html", form=form, items=parties)
 
 
+@public_page
 def party_detail(request, slug):
     party = get_object_or_404(
         selectors.party_detail_queryset(user=request.user), slug=slug
@@ -38,6 +44,7 @@ def party_detail(request, slug):
     return render(request, "cases/party_detail.html", {"party": party})
 
 
+@public_page
 def system_list(request):
     form = PageForm(request.GET)
     form.is_valid()
@@ -45,6 +52,7 @@ def system_list(request):
     return render_list(request, "cases/system_list.html", form=form, items=systems)
 
 
+@public_page
 def system_detail(request, slug):
     system = get_object_or_404(
         selectors.system_detail_queryset(user=request.user), slug=slug
@@ -52,6 +60,7 @@ def system_detail(request, slug):
     return render(request, "cases/system_detail.html", {"system": system})
 
 
+@public_page(cache=False)
 def evidence_file(request, pk):
     """An exhibit's file, under the confidentiality rule (see the selector)."""
     evidence = get_object_or_404(

@@ -9,8 +9,11 @@ from casebase.law import selectors
 from casebase.law.documents import attach_pinpoint_urls, precedent_documents
 from casebase.law.forms import PrecedentFilterForm
 from casebase.law.models import Court, Jurisdiction, LegalTheory
+from casebase.pagecache.decorators import public_page
+from casebase.pagecache.generations import RECORDS
 
 
+@public_page(depends=[RECORDS])
 def precedent_list(request):
     form = PrecedentFilterForm(request.GET, user=request.user)
     form.is_valid()
@@ -18,6 +21,7 @@ def precedent_list(request):
     return render_list(request, "law/precedent_list.html", form=form, items=precedents)
 
 
+@public_page(depends=[RECORDS])
 def precedent_detail(request, slug):
     """Judgments without a neutral-citation path live here; the others redirect to
     their citation-shaped address."""
@@ -29,6 +33,7 @@ def precedent_detail(request, slug):
     return _render_precedent(request, precedent)
 
 
+@public_page(depends=[RECORDS])
 def precedent_by_citation(request, path):
     precedent = get_object_or_404(
         selectors.precedent_detail_queryset(user=request.user), citation_path=path
@@ -49,6 +54,7 @@ def _render_precedent(request, precedent):
     return render(request, "law/precedent_detail.html", context)
 
 
+@public_page(depends=[RECORDS])
 def statute_list(request):
     statutes = selectors.statute_list(user=request.user)
     return render(request, "law/statute_list.html", {"statutes": statutes})
@@ -63,11 +69,13 @@ def _statute(request, legislation_type, year, number):
     )
 
 
+@public_page(depends=[RECORDS])
 def statute_detail(request, legislation_type, year, number):
     statute = _statute(request, legislation_type, year, number)
     return render(request, "law/statute_detail.html", {"statute": statute})
 
 
+@public_page(depends=[RECORDS])
 def provision_detail(request, legislation_type, year, number, unit, unit_number):
     statute = _statute(request, legislation_type, year, number)
     provisions = selectors.provisions_at(
@@ -91,12 +99,14 @@ def provision_detail(request, legislation_type, year, number, unit, unit_number)
     return render(request, "law/provision_detail.html", context)
 
 
+@public_page(depends=[RECORDS])
 def theory_list(request):
     return render(
         request, "law/theory_list.html", {"theories": selectors.theory_list()}
     )
 
 
+@public_page(depends=[RECORDS])
 def theory_detail(request, slug):
     theory = get_object_or_404(LegalTheory, slug=slug)
     detail = selectors.theory_detail(user=request.user, theory=theory)
@@ -105,11 +115,13 @@ def theory_detail(request, slug):
     )
 
 
+@public_page(depends=[RECORDS])
 def court_list(request):
     courts = selectors.court_list(user=request.user)
     return render(request, "law/court_list.html", {"courts": courts})
 
 
+@public_page(depends=[RECORDS])
 def court_detail(request, slug):
     court = get_object_or_404(
         visible(Court, request.user).select_related("jurisdiction"), slug=slug
@@ -118,6 +130,7 @@ def court_detail(request, slug):
     return render(request, "law/court_detail.html", {"court": court, "detail": detail})
 
 
+@public_page(depends=[RECORDS])
 def jurisdiction_list(request):
     jurisdictions = selectors.jurisdiction_list(user=request.user)
     return render(
@@ -125,6 +138,7 @@ def jurisdiction_list(request):
     )
 
 
+@public_page(depends=[RECORDS])
 def jurisdiction_detail(request, slug):
     jurisdiction = get_object_or_404(Jurisdiction, slug=slug)
     detail = selectors.jurisdiction_detail(user=request.user, jurisdiction=jurisdiction)

@@ -2,11 +2,14 @@
 
 from django.shortcuts import redirect, render
 
+from casebase.pagecache.decorators import public_page
+from casebase.pagecache.generations import RECORDS
 from casebase.search.forms import SearchForm
 from casebase.search.query import SortOrder
 from casebase.search.service import direct_hit, run_search
 
 
+@public_page
 def search(request):
     form = SearchForm(request.GET)
     form.is_valid()
@@ -27,5 +30,6 @@ def search(request):
     )
 
 
+@public_page(depends=[RECORDS])
 def search_help(request):
     return render(request, "search/help.html")

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from casebase.pagecache.decorators import public_page
 from casebase.tracking import feeds, views
 
 app_name = "tracking"
@@ -8,15 +9,17 @@ SLUG = r"(?P<slug>[-a-zA-Z0-9_]+)"
 
 # Public URLs carry no trailing slash but accept one (`/?$`); reverse() omits it.
 urlpatterns = [
-    re_path(r"^feeds/disputes/?$", feeds.DisputeFeed(), name="feed-disputes"),
+    re_path(
+        r"^feeds/disputes/?$", public_page(feeds.DisputeFeed()), name="feed-disputes"
+    ),
     re_path(
         rf"^feeds/disputes/{SLUG}/events/?$",
-        feeds.DisputeEventsFeed(),
+        public_page(feeds.DisputeEventsFeed()),
         name="feed-dispute-events",
     ),
     re_path(
         rf"^feeds/precedents/{SLUG}/cited-by/?$",
-        feeds.PrecedentCitationsFeed(),
+        public_page(feeds.PrecedentCitationsFeed()),
         name="feed-precedent-citations",
     ),
     re_path(r"^parallel/?$", views.parallel_disputes, name="parallel"),

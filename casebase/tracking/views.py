@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from casebase.cases.models import Dispute
 from casebase.law.models import Precedent
+from casebase.pagecache.decorators import public_page
 from casebase.tracking import parallel, services
 from casebase.tracking.forms import FrequencyForm, SaveSearchForm
 from casebase.tracking.models import Subscription
@@ -139,6 +140,7 @@ def unsubscribe(request, token):
     )
 
 
+@public_page
 def parallel_disputes(request):
     by_parties, by_system = parallel.parallel_groups()
     return render(
