@@ -14,6 +14,8 @@ bump nothing (a bulk import of thousands of rows costs two bumps, not two a row)
 While this connection holds uncommitted changes its own reads neither use nor fill
 the cache (they see rows other readers cannot yet see, or may never see if the
 transaction rolls back). A transaction rolled back drops its commit bump with it.
+A change to a record that stays unpublished (an editor's draft) bumps nothing: the
+cached responses are the public's, who cannot see it.
 
 `API_CACHE_SECONDS` bounds how long any entry lives (a backstop for writes that
 bypass the ORM's signals, such as bulk updates); 0 turns the cache off. Editors
@@ -28,7 +30,8 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from casebase.core.models import can_see_unpublished
+from casebase.core.models import PublicationStatus, can_see_unpublished
+from casebase.pagecache.generations import _WAS_PUBLIC
 
 GENERATION = "api:generation"
 APPS = {"core", "law", "cases"}
@@ -80,8 +83,22 @@ def _pending(using: str = DEFAULT_DB_ALIAS) -> bool:
     )
 
 
+def _unseen(kwargs) -> bool:
+    """A save or link change of a record that was not published before it and is
+    not published after it: anonymous readers (the only ones served from the cache)
+    cannot see it. Whether it was published is noted by the page cache's pre_save
+    receiver (`casebase.pagecache.generations`); without that note, assume it was."""
+    instance = kwargs.get("instance")
+    status = getattr(instance, "publication_status", None)
+    if status is None or "created" not in kwargs and "action" not in kwargs:
+        return False  # no status, or a delete
+    return status != PublicationStatus.PUBLISHED and not getattr(
+        instance, _WAS_PUBLIC, True
+    )
+
+
 def _changed(sender, **kwargs) -> None:
-    if sender._meta.app_label not in APPS:
+    if sender._meta.app_label not in APPS or _unseen(kwargs):
         return
     if kwargs.get("action", "post").startswith("pre"):
         return  # m2m_changed: the matching post_* signal follows

@@ -170,3 +170,24 @@ def _cache_keys() -> list[str]:
 
     # The tests' memory cache (tests/api/conftest.py) keeps keys as ":1:<key>".
     return [k.split(":", 2)[2] for k in cache._cache]
+
+
+def test_a_draft_that_stays_a_draft_bumps_nothing(django_capture_on_commit_callbacks):
+    """GIVEN the public's cached responses WHEN an editor creates and edits a
+    draft THEN the generation stays (the public cannot see it); WHEN the draft is
+    published THEN it rises."""
+    from casebase.core.models import PublicationStatus as S
+
+    with django_capture_on_commit_callbacks(execute=True):
+        party = f.PartyFactory(publication_status=S.DRAFT)
+    start = api_cache.generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        party.name = "Renamed in draft"
+        party.save()
+        party.publication_status = S.IN_REVIEW
+        party.save()
+    assert api_cache.generation() == start
+    with django_capture_on_commit_callbacks(execute=True):
+        party.publication_status = S.PUBLISHED
+        party.save()
+    assert api_cache.generation() > start

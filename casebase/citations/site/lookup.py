@@ -1,7 +1,11 @@
 """What casebase holds, keyed by citation: loaded once per request, never per citation.
 
 Three queries build it (precedents, statutes, provisions), each through the one
-visibility rule, so a draft judgment is never linked for the public.
+visibility rule, so a draft judgment is never linked for the public. The public's
+lookup (anyone who cannot see drafts) is also kept per process between requests,
+under the page cache's data-change token for records, which moves when a change
+commits (`casebase.pagecache.generations`); it is not kept while the connection is
+inside a transaction, whose uncommitted rows no other reader sees.
 """
 
 import re
@@ -12,6 +16,7 @@ from functools import lru_cache
 from casebase.citations.finder import find_citations
 from casebase.citations.legislation import StatuteIndex
 from casebase.citations.statutes import KNOWN_STATUTES, StatuteRef
+from casebase.core.models import can_see_unpublished
 from casebase.core.visibility import visible
 from casebase.law.models import Precedent, Provision, Statute
 
@@ -105,6 +110,25 @@ def _index(held: tuple[tuple[str, str, int, int], ...]) -> StatuteIndex:
 
 
 _PER_REQUEST: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# (database alias, records token) -> the public's lookup, for this process.
+_PUBLIC: dict[tuple[str, str], CitationLookup] = {}
+
+
+def public_lookup() -> CitationLookup:
+    """The lookup for readers who see published records only."""
+    from django.db import connection
+
+    from casebase.pagecache.generations import RECORDS, generations
+
+    if connection.in_atomic_block:
+        return build_lookup(None)
+    key = (connection.alias, generations((RECORDS,)))  # read before building
+    lookup = _PUBLIC.get(key)
+    if lookup is None:
+        lookup = build_lookup(None)
+        _PUBLIC.clear()
+        _PUBLIC[key] = lookup
+    return lookup
 
 
 def lookup_for(request) -> CitationLookup:
@@ -113,5 +137,7 @@ def lookup_for(request) -> CitationLookup:
         return build_lookup(None)
     lookup = _PER_REQUEST.get(request)
     if lookup is None:
-        lookup = _PER_REQUEST[request] = build_lookup(getattr(request, "user", None))
+        user = getattr(request, "user", None)
+        lookup = public_lookup() if not can_see_unpublished(user) else None
+        lookup = _PER_REQUEST[request] = lookup or build_lookup(user)
     return lookup
