@@ -1,21 +1,22 @@
-"""A shared cache of public API responses, invalidated by a data generation number.
+"""A shared cache of public API responses, invalidated when public data changes.
 
 Building a page of disputes with everything it embeds costs DRF far more than the
 request itself; the same page is asked for again and again. Responses for readers
 who see published records only are kept in the default cache (shared by every
-worker), keyed by the path and query string and by a *generation* number that every
-save, delete or many-to-many change of a record in `core`, `law` or `cases` raises.
+worker), keyed by the path and query string and by the page cache's data-change
+tokens (`casebase.pagecache.generations`): a record endpoint's responses depend on
+the *records* topic, and the party, AI system and search endpoints also on the
+*directory* topic (a party or system nothing refers to). Those tokens move when a
+public change commits, after the search index has taken it, so nothing read before
+the commit is kept under the tokens current after it.
 
-The guarantee: nothing read before a change is committed is kept under the number
-current after the commit. A change made in autocommit mode is already committed
-when its signal arrives: one bump. The first change inside a transaction bumps at
-once and once more when the transaction commits; the transaction's further changes
-bump nothing (a bulk import of thousands of rows costs two bumps, not two a row).
-While this connection holds uncommitted changes its own reads neither use nor fill
-the cache (they see rows other readers cannot yet see, or may never see if the
-transaction rolls back). A transaction rolled back drops its commit bump with it.
-A change to a record that stays unpublished (an editor's draft) bumps nothing: the
-cached responses are the public's, who cannot see it.
+This module's own generation number is raised by every public change in `core`,
+`law` or `cases` (at once and again when the transaction commits; a transaction's
+further changes bump nothing, so a bulk import costs two bumps, not two a row). It
+tells whether this connection holds uncommitted public changes: while it does, its
+own reads neither use nor fill the cache (they see rows other readers cannot yet
+see, or may never see if the transaction rolls back). A change to a record that
+stays unpublished (an editor's draft) bumps nothing.
 
 `API_CACHE_SECONDS` bounds how long any entry lives (a backstop for writes that
 bypass the ORM's signals, such as bulk updates); 0 turns the cache off. Editors
@@ -31,7 +32,13 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from casebase.core.models import PublicationStatus, can_see_unpublished
-from casebase.pagecache.generations import _WAS_PUBLIC
+from casebase.pagecache.generations import (
+    _WAS_PUBLIC,
+    ALL,
+    DIRECTORY_MODELS,
+    RECORDS,
+    generations,
+)
 
 GENERATION = "api:generation"
 APPS = {"core", "law", "cases"}
@@ -120,15 +127,16 @@ def connect() -> None:
         signal.connect(_changed, dispatch_uid=f"casebase.api.cache.{signal}")
 
 
-def key_for(request) -> str | None:
-    """The cache key for this read, or None when it must not be cached."""
+def key_for(request, topics=ALL) -> str | None:
+    """The cache key for this read of a response that depends on `topics`, or None
+    when it must not be cached."""
     seconds = getattr(settings, "API_CACHE_SECONDS", 0)
     if not seconds or request.method != "GET" or can_see_unpublished(request.user):
         return None
     if _pending():
         return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    return f"api:response:{generation()}:{path}"
+    return f"api:response:{generations(topics)}:{path}"
 
 
 def get(key: str | None):
@@ -138,3 +146,9 @@ def get(key: str | None):
 def put(key: str | None, value) -> None:
     if key and not _pending():
         cache.set(key, value, getattr(settings, "API_CACHE_SECONDS", 0))
+
+
+def topics_for_model(model) -> tuple[str, ...]:
+    """What a record endpoint's responses depend on: parties and AI systems also on
+    the directory topic (they may be listed before anything refers to them)."""
+    return ALL if model._meta.label_lower in DIRECTORY_MODELS else (RECORDS,)

@@ -107,27 +107,44 @@ def test_many_changes_in_one_transaction_bump_once_now_and_once_on_commit(
 def test_nothing_read_before_the_commit_is_kept_under_the_new_number(
     anon, django_capture_on_commit_callbacks
 ):
-    """A reader elsewhere that fetched the generation before the commit (and so
-    read the rows as they were) keys its copy by a number the commit retires; this
-    connection, which sees its own uncommitted rows, stores nothing meanwhile."""
+    """A reader elsewhere that fetched the key before the commit (and so read the
+    rows as they were) keys its copy by tokens the commit retires; this connection,
+    which sees its own uncommitted rows, stores nothing meanwhile."""
     with django_capture_on_commit_callbacks(execute=True):
         f.DisputeFactory(title="Before")
+    before = api_cache.key_for(_list_request())
     with django_capture_on_commit_callbacks(execute=True):
         dispute = f.DisputeFactory(title="During")
-        numbers_before_commit = {api_cache.generation()}
         dispute.title = "Changed"
         dispute.save()
-        numbers_before_commit.add(api_cache.generation())
         assert api_cache.key_for(_list_request()) is None
         anon.get(reverse("api:dispute-list"))
         assert not [k for k in _cache_keys() if k.startswith("api:response:")]
     after = api_cache.key_for(_list_request())
-    assert after is not None
-    assert int(after.split(":")[2]) > max(numbers_before_commit)
+    assert after is not None and before is not None and after != before
     titles = {
         d["title"] for d in anon.get(reverse("api:dispute-list")).json()["results"]
     }
     assert titles == {"Before", "Changed"}
+
+
+def test_an_unreferenced_party_leaves_record_responses_cached(
+    django_capture_on_commit_callbacks,
+):
+    """GIVEN cached keys for the dispute list and the party list WHEN a party that
+    nothing refers to is published THEN only the party list's key moves."""
+    from casebase.cases.models import Party
+
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory()
+    disputes = api_cache.key_for(_list_request(), (api_cache.RECORDS,))
+    parties = api_cache.key_for(_list_request(), api_cache.topics_for_model(Party))
+    with django_capture_on_commit_callbacks(execute=True):
+        f.PartyFactory(name="Newly published, unreferenced")
+    assert api_cache.key_for(_list_request(), (api_cache.RECORDS,)) == disputes
+    assert (
+        api_cache.key_for(_list_request(), api_cache.topics_for_model(Party)) != parties
+    )
 
 
 def test_a_rolled_back_savepoint_drops_its_bump_and_the_next_change_owes_one(

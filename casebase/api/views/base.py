@@ -139,8 +139,11 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         headers = {**conditional.conditional_headers(etag, modified), **(headers or {})}
         return Response(data, status=status_code, headers=headers)
 
+    def _cache_topics(self) -> tuple[str, ...]:
+        return api_cache.topics_for_model(self.get_queryset().model)
+
     def list(self, request, *args, **kwargs):
-        key = api_cache.key_for(request)
+        key = api_cache.key_for(request, self._cache_topics())
         cached = api_cache.get(key)
         if cached is None:
             body = dumps(self.list_data(request))
@@ -157,7 +160,7 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         return super().list(request).data
 
     def retrieve(self, request, *args, **kwargs):
-        key = api_cache.key_for(request)
+        key = api_cache.key_for(request, self._cache_topics())
         cached = api_cache.get(key)
         if cached is None:
             data, etag, modified = self.detail_data(request)
