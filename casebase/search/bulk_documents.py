@@ -183,18 +183,7 @@ class _Context:
 
 
 def _disputes(ctx: _Context, size: int) -> Iterator[list[SearchDocument]]:
-    claims = visible(cases.Claim, PUBLIC).select_related("theory")
-    roles = through_visible(
-        cases.DisputeParty.objects.all(), PUBLIC, "party"
-    ).select_related("party")
-    systems = through_visible(
-        cases.DisputeSystem.objects.all(), PUBLIC, "system"
-    ).select_related("system")
-    links = (
-        through_visible(cases.DisputePrecedent.objects.all(), PUBLIC, "precedent")
-        .select_related("precedent")
-        .order_by(*docs.LINK_ORDER)
-    )
+    claims, roles, systems, links = docs.dispute_related()
     events = visible(cases.Event, PUBLIC)
     for rows in _batches(visible(cases.Dispute, PUBLIC), size):
         by_claims = _grouped(claims, "dispute_id", rows)

@@ -97,7 +97,9 @@ def _names(items: Iterable) -> str:
 LINK_ORDER = ("precedent__decision_date", "pk")
 
 
-def dispute_queryset() -> QuerySet:
+def dispute_related() -> tuple[QuerySet, QuerySet, QuerySet, QuerySet]:
+    """A dispute's public claims, party roles, system roles and precedent links,
+    as both the single-record and the bulk builders read them."""
     claims = visible(cases.Claim, PUBLIC).select_related("theory")
     parties = through_visible(
         cases.DisputeParty.objects.all(), PUBLIC, "party"
@@ -110,6 +112,11 @@ def dispute_queryset() -> QuerySet:
         .select_related("precedent")
         .order_by(*LINK_ORDER)
     )
+    return claims, parties, systems, links
+
+
+def dispute_queryset() -> QuerySet:
+    claims, parties, systems, links = dispute_related()
     return visible(cases.Dispute, PUBLIC).prefetch_related(
         prefetch_visible("court", law.Court, PUBLIC),
         "jurisdictions",
