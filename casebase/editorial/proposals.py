@@ -25,11 +25,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from reversion.models import Version
 
 from casebase.core.locking import StaleVersionError, VersionedModel
 from casebase.core.models import PublicationStatus
-from casebase.editorial import history, services
+from casebase.editorial import history, proposal_files, services
 from casebase.editorial.history import Row, Snapshot
 from casebase.editorial.models import ChangeStatus, ProposedChange, WorkflowAction
 
@@ -106,66 +105,6 @@ def pending_change(*, obj: models.Model, user) -> ProposedChange | None:
     )
 
 
-# ---------------------------------------------------------------- uploaded files
-
-
-def _files(rows: list[dict]) -> set[tuple[str, str, str]]:
-    """(model label, field name, stored name) of every file the rows refer to."""
-    found = set()
-    for row in rows:
-        try:
-            model = Row(row["label"], row["pk"], row["repr"], row["fields"]).model
-        except LookupError:
-            continue
-        for field in model._meta.concrete_fields:
-            name = row["fields"].get(field.name)
-            if isinstance(field, models.FileField) and name:
-                found.add((row["label"], field.name, name))
-    return found
-
-
-def _still_used(change: ProposedChange, label: str, field: str, name: str) -> bool:
-    """Whether a stored row, a revision or another live proposal refers to `name`."""
-    model = Row(label, "", "", {}).model
-    if model._default_manager.filter(**{field: name}).exists():
-        return True
-    if Version.objects.filter(serialized_data__contains=name).exists():
-        return True
-    others = ProposedChange.objects.filter(
-        content_type_id=change.content_type_id,
-        object_id=change.object_id,
-        status__in=[ChangeStatus.PENDING, ChangeStatus.APPROVED],
-    ).exclude(pk=change.pk)
-    return any(name == n for other in others for *_, n in _files(other.proposed))
-
-
-def discard_files(change: ProposedChange) -> list[str]:
-    """Delete the files uploaded for a change that will never go live (rejected,
-    cancelled or superseded without being carried over), once nothing refers to
-    them. Returns the names deleted."""
-    deleted = []
-    for label, field, name in sorted(_files(change.proposed) - _files(change.base)):
-        if _still_used(change, label, field, name):
-            continue
-        storage = Row(label, "", "", {}).model._meta.get_field(field).storage
-        if storage.exists(name):
-            storage.delete(name)
-            deleted.append(name)
-    return deleted
-
-
-def _discard_files_on_commit(pk: int) -> None:
-    def run() -> None:
-        change = ProposedChange.objects.filter(pk=pk).first()
-        if change is not None and change.status not in (
-            ChangeStatus.PENDING,
-            ChangeStatus.APPROVED,
-        ):
-            discard_files(change)
-
-    transaction.on_commit(run)
-
-
 # ---------------------------------------------------------------- proposing
 
 
@@ -233,7 +172,7 @@ def record(
             ProposedChange.objects.filter(
                 pk=replaces.pk, status=ChangeStatus.PENDING
             ).update(status=ChangeStatus.SUPERSEDED, updated_at=timezone.now())
-            _discard_files_on_commit(replaces.pk)
+            proposal_files.discard_files_on_commit(replaces.pk)
         if history.compare(base, proposed, root).empty:
             return None
         change = ProposedChange.objects.create(
@@ -383,7 +322,7 @@ def reject(*, change: ProposedChange, user, comment: str) -> ProposedChange:
         locked.decided_by, locked.decider_name = user, user.get_username()
         locked.decided_at, locked.decision_comment = timezone.now(), comment.strip()
         locked.save()
-        _discard_files_on_commit(locked.pk)
+        proposal_files.discard_files_on_commit(locked.pk)
         if obj is not None:
             status = obj.publication_status
             services._log(
@@ -407,7 +346,7 @@ def cancel(*, change: ProposedChange, user) -> ProposedChange:
     ).update(status=ChangeStatus.CANCELLED, updated_at=timezone.now())
     if not updated:
         raise ChangeRefused("This change is no longer waiting for review.")
-    _discard_files_on_commit(change.pk)
+    proposal_files.discard_files_on_commit(change.pk)
     change.refresh_from_db()
     return change
 
