@@ -17,7 +17,7 @@ class QueryField(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
-        return "".join(ch if ch.isprintable() else " " for ch in value)
+        return "".join(ch if ch.isprintable() else " " for ch in value).strip()
 
 
 class FacetField(forms.CharField):

@@ -86,6 +86,12 @@ def test_did_you_mean_is_shown(client, corpus):
     )
 
 
+def test_control_characters_at_the_ends_are_not_quoted_back(client, corpus):
+    """A NUL typed before a misspelt word is dropped, not echoed as a space."""
+    html = client.get(URL, {"q": "\x00trainng\x00"}).content.decode()
+    assert "No results for “trainng”. Showing results for" in html
+
+
 def test_sort_and_pages(client, corpus):
     """Sorting by date and paging keep the query."""
     response = client.get(URL, {"q": "training", "sort": "newest"})
