@@ -262,6 +262,12 @@ CACHES = _caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
 # How long an anonymous reader's page may be reused (casebase/pagecache); 0: never.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long, at most, a page or API response whose data has changed may still be served
+# to anonymous readers while one request rebuilds it (casebase/pagecache/stale.py).
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "5"))
+# Within that bound, how long a page or API response is served as it is before one
+# request rebuilds it (tests set 0: every change is on the next request).
+PAGE_CACHE_REBUILD_SECONDS = int(os.environ.get("PAGE_CACHE_REBUILD_SECONDS", "2"))
 
 SESSION_COOKIE_HTTPONLY = True
 # Editors' sessions: signed out after SESSION_COOKIE_AGE seconds (8 hours by default)

@@ -3,12 +3,15 @@
 Building a page of disputes with everything it embeds costs DRF far more than the
 request itself; the same page is asked for again and again. Responses for readers
 who see published records only are kept in the default cache (shared by every
-worker), keyed by the path and query string and by the page cache's data-change
-tokens (`casebase.pagecache.generations`): a record endpoint's responses depend on
-the *records* topic, and the party, AI system and search endpoints also on the
-*directory* topic (a party or system nothing refers to). Those tokens move when a
+worker), one copy per path and query string, stamped with the page cache's
+data-change tokens (`casebase.pagecache.generations`): a record endpoint's responses
+depend on the *records* topic, and the party, AI system and search endpoints also on
+the *directory* topic (a party or system nothing refers to). Those tokens move when a
 public change commits, after the search index has taken it, so nothing read before
-the commit is kept under the tokens current after it.
+the commit is kept under the tokens current after it. When they have moved, one
+request rebuilds a response while other anonymous readers may get the previous copy
+for at most `PAGE_CACHE_STALE_SECONDS` (never after a withdrawal or an edit of a
+published record; see `casebase.pagecache.stale`).
 
 This module's own generation number is raised by every public change in `core`,
 `law` or `cases` (at once and again when the transaction commits; a transaction's
@@ -32,12 +35,12 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from casebase.core.models import PublicationStatus, can_see_unpublished
+from casebase.pagecache import stale
 from casebase.pagecache.generations import (
     _WAS_PUBLIC,
     ALL,
     DIRECTORY_MODELS,
     RECORDS,
-    generations,
 )
 
 GENERATION = "api:generation"
@@ -127,25 +130,31 @@ def connect() -> None:
         signal.connect(_changed, dispatch_uid=f"casebase.api.cache.{signal}")
 
 
-def key_for(request, topics=ALL) -> str | None:
+def key_for(request, topics=ALL) -> stale.Key | None:
     """The cache key for this read of a response that depends on `topics`, or None
-    when it must not be cached."""
+    when it must not be cached. Signed-in readers never get a stale copy."""
     seconds = getattr(settings, "API_CACHE_SECONDS", 0)
     if not seconds or request.method != "GET" or can_see_unpublished(request.user):
         return None
     if _pending():
         return None
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:40]
-    return f"api:response:{generations(topics)}:{path}"
+    anonymous = not request.user.is_authenticated
+    return stale.key(f"api:response:{path}", topics, may_be_stale=anonymous)
 
 
-def get(key: str | None):
-    return cache.get(key) if key and not _pending() else None
+def get(key: stale.Key | None):
+    """The response to serve, fresh or (while another request rebuilds it) stale;
+    None when the caller must build it and `put` it. A caller that builds nothing
+    (an error) leaves the rebuild lock to expire within the stale bound."""
+    if key is None or _pending():
+        return None
+    return stale.get(key)[1]
 
 
-def put(key: str | None, value) -> None:
+def put(key: stale.Key | None, value) -> None:
     if key and not _pending():
-        cache.set(key, value, getattr(settings, "API_CACHE_SECONDS", 0))
+        stale.put(key, value, getattr(settings, "API_CACHE_SECONDS", 0))
 
 
 def topics_for_model(model) -> tuple[str, ...]:

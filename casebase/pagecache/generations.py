@@ -1,10 +1,10 @@
 """Data generations for the page cache: which public pages a change can alter.
 
-A cached page is stored under the generation numbers of the *topics* it depends on,
+A cached page is stamped with the generation numbers of the *topics* it depends on,
 read before the page is built; a change raises the numbers of the topics it touches
 when its transaction commits (after the search index has taken the change, see
-`connect`). A page built from data older than the commit is therefore stored under a
-number no reader asks for again.
+`connect`). A page built from data older than the commit is therefore stamped with a
+number that is never current again (at most served stale, see `stale.py`).
 
 Each number is a fresh random token, never a counter: the cache backends' `incr` is a
 read-then-write on the file and database caches, and two writers bumping at once
@@ -24,6 +24,13 @@ Topics:
 A change nobody outside the editors can see (a record with a publication status that
 was unpublished before the save and still is after it) raises nothing. `migrate` and
 `flush` (which send no row signals) raise every topic.
+
+`STRICT` is not a topic but a token of its own, replaced together with the topics by
+every change that alters or removes what the public could already see: an edit of a
+published record (a correction, a redaction, sealed evidence), a withdrawal, a
+deletion, a link removed. Only additions leave it alone: a record published, a new
+row, a new link. The stale-while-revalidate path (`stale.py`) never serves a copy
+built under an older `STRICT` token, so a withdrawal is never served stale.
 """
 
 from __future__ import annotations
@@ -45,6 +52,7 @@ from casebase.core.models import PublicationStatus
 RECORDS = "records"
 DIRECTORY = "directory"
 ALL = (RECORDS, DIRECTORY)
+STRICT = "strict"
 
 IGNORED_APPS = {
     "admin",
@@ -66,21 +74,31 @@ def _token() -> str:
     return secrets.token_hex(8)
 
 
-def generations(topics) -> str:
-    """The current numbers of `topics`, as one string for a cache key."""
-    keys = [PREFIX + topic for topic in sorted(topics)]
+def tokens(topics) -> tuple[str, str]:
+    """The current numbers of `topics` (as one string for a cache key) and the
+    `STRICT` token, read together."""
+    keys = [PREFIX + topic for topic in sorted(topics)] + [PREFIX + STRICT]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             # A number lost from the cache (culled, flushed) is replaced by a new one.
             cache.add(key, _token(), None)
             found[key] = cache.get(key) or _token()
-    return ".".join(found[key] for key in keys)
+    return ".".join(found[key] for key in keys[:-1]), found[keys[-1]]
 
 
-def bump(topics) -> None:
+def generations(topics) -> str:
+    """The current numbers of `topics`, as one string for a cache key."""
+    return tokens(topics)[0]
+
+
+def bump(topics, *, strict: bool = False) -> None:
+    """Replace the numbers of `topics` and, for a `strict` change, the `STRICT`
+    token, written first: a reader who sees the new topic numbers sees it too."""
     if topics:
-        cache.set_many({PREFIX + topic: _token() for topic in topics}, None)
+        new = {PREFIX + STRICT: _token()} if strict else {}
+        new.update({PREFIX + topic: _token() for topic in topics})
+        cache.set_many(new, None)
 
 
 def _watched(model) -> bool:
@@ -109,12 +127,15 @@ def topics_for(instance, *, was_public: bool, is_public: bool) -> tuple[str, ...
     return (RECORDS,)
 
 
-def changed(topics) -> None:
-    """Raise `topics` once the current transaction commits (at once in autocommit,
-    where the row is already committed). Until then no other connection can see the
-    change, and the page cache is not used inside a transaction."""
+def changed(topics, *, strict: bool) -> None:
+    """Raise `topics` (and, if `strict`, the `STRICT` token) once the current
+    transaction commits (at once in autocommit, where the row is already committed).
+    Until then no other connection can see the change, and the page cache is not
+    used inside a transaction. Each change queues its own bump, after the search
+    index's flush (see `connect`), so the last bump of a withdrawal comes after the
+    index has dropped the record."""
     if topics:
-        transaction.on_commit(lambda: bump(topics))
+        transaction.on_commit(lambda: bump(topics, strict=strict))
 
 
 def _pre_save(sender, instance, **kwargs) -> None:
@@ -137,20 +158,23 @@ def _post_save(sender, instance, **kwargs) -> None:
     if _has_status(sender):
         was = getattr(instance, _WAS_PUBLIC, True)
         now = instance.publication_status == PublicationStatus.PUBLISHED
-        changed(topics_for(instance, was_public=was, is_public=now))
+        # Only a publication adds without altering: an edit of a published record
+        # may redact or seal, and a withdrawal hides.
+        topics = topics_for(instance, was_public=was, is_public=now)
+        changed(topics, strict=was)
     else:
-        changed((RECORDS,))
+        changed((RECORDS,), strict=not kwargs.get("created", False))
 
 
 def _post_delete(sender, instance, **kwargs) -> None:
     if _watched(sender):
         # The row is gone: whether something referred to it can no longer be told.
-        changed((RECORDS,))
+        changed((RECORDS,), strict=True)
 
 
 def _m2m_changed(sender, instance, action, **kwargs) -> None:
     if action.startswith("post_") and _watched(type(instance)):
-        changed((RECORDS,))
+        changed((RECORDS,), strict=action != "post_add")
 
 
 def _post_migrate(sender, **kwargs) -> None:

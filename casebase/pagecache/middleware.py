@@ -2,8 +2,10 @@
 
 A view opts in with `@public_page` (`decorators.py`). For a GET or HEAD from a reader
 who is not signed in (no session or messages cookie, no Authorization header) the
-whole response is kept in the default cache, keyed by database, scheme, host, path
-and query and by the generations of the topics the page depends on. A response is
+whole response is kept in the default cache, one copy per database, scheme, host,
+path and query, stamped with the generations of the topics the page depends on; when
+they have moved, one reader rebuilds it while others may get the previous copy for a
+few seconds (`stale.py`). A response is
 kept only if it is a plain 200 that sets no cookie, used no CSRF token or CSP nonce,
 carries no `private`/`no-store`/`no-cache` Cache-Control and varies on nothing but
 Cookie; nothing is read or kept while the database connection is inside a
@@ -16,12 +18,11 @@ entry's life (a backstop for writes that send no signals, such as
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
-from casebase.pagecache.generations import generations
+from casebase.pagecache import stale
 
 HEADER = "X-Page-Cache"
 _KEY = "_page_cache_key"
@@ -51,6 +52,12 @@ def _storable(request, response) -> bool:
     return vary <= {"", "cookie"}
 
 
+def entry(request) -> str:
+    """Where the copy of the page `request` asks for is kept."""
+    where = f"{connection.settings_dict['NAME']}|{request.build_absolute_uri()}"
+    return f"pagecache:page:{hashlib.sha256(where.encode()).hexdigest()[:40]}"
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -58,11 +65,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, _KEY, None)
-        if key and _storable(request, response):
-            seconds = settings.PAGE_CACHE_SECONDS
+        if key is None:
+            return response
+        if _storable(request, response):
             headers = list(response.items())
-            cache.set(key, (response.content, headers), seconds)
+            stale.put(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
             response[HEADER] = "miss"
+        else:
+            stale.release(key)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -77,10 +87,8 @@ class PageCacheMiddleware:
             or connection.in_atomic_block
         ):
             return None
-        where = f"{connection.settings_dict['NAME']}|{request.build_absolute_uri()}"
-        digest = hashlib.sha256(where.encode()).hexdigest()[:40]
-        key = f"pagecache:page:{digest}:{generations(topics)}"
-        cached = cache.get(key)
+        key = stale.key(entry(request), topics)
+        outcome, cached = stale.get(key)
         if cached is None:
             setattr(request, _KEY, key)
             return None
@@ -88,5 +96,5 @@ class PageCacheMiddleware:
         response = HttpResponse(content)
         for name, value in headers:
             response[name] = value
-        response[HEADER] = "hit"
+        response[HEADER] = outcome
         return response

@@ -208,3 +208,54 @@ def test_a_draft_that_stays_a_draft_bumps_nothing(django_capture_on_commit_callb
         party.publication_status = S.PUBLISHED
         party.save()
     assert api_cache.generation() > start
+
+
+# ------------------------------------------ stale copies while one request rebuilds
+
+
+def _titles(client) -> set[str]:
+    response = client.get(reverse("api:dispute-list"))
+    return {d["title"] for d in response.json()["results"]}
+
+
+def test_anonymous_readers_get_the_previous_list_while_another_rebuilds_it(
+    anon, settings, django_capture_on_commit_callbacks
+):
+    """GIVEN a cached list WHEN a dispute is published and another request holds
+    the list's rebuild lock THEN an anonymous reader gets the previous list, a
+    signed-in reader a fresh one; once the lock is freed, everyone sees it."""
+    from casebase.pagecache import stale
+    from tests.api.conftest import client_for
+
+    settings.PAGE_CACHE_STALE_SECONDS = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory(title="Before")
+    assert _titles(anon) == {"Before"}
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory(title="Published later")
+    rebuilding = api_cache.key_for(_list_request())
+    assert stale.get(rebuilding)[0] == stale.REBUILD
+    assert _titles(anon) == {"Before"}
+    assert _titles(client_for("reader")) == {"Before", "Published later"}
+    stale.release(rebuilding)
+    assert _titles(anon) == {"Before", "Published later"}
+
+
+def test_a_withdrawal_is_never_served_stale(
+    anon, reviewer_client, settings, django_capture_on_commit_callbacks
+):
+    """Even with another request rebuilding the list, the first anonymous read
+    after a withdrawal no longer shows the withdrawn dispute."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_STALE_SECONDS = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DisputeFactory(title="Kept")
+        withdrawn = f.DisputeFactory(title="Withdrawn")
+    assert _titles(anon) == {"Kept", "Withdrawn"}
+    step = reverse("api:dispute-withdraw", args=[withdrawn.slug])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = reviewer_client.post(step, {"comment": "Test."}, format="json")
+    assert response.status_code == 200, response.content
+    cache.add(api_cache.key_for(_list_request()).lock, 1, 60)
+    assert _titles(anon) == {"Kept"}

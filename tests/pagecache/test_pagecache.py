@@ -6,15 +6,12 @@ which is where ordinary test cases run. Each test has its own memory cache.
 """
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, RequestFactory
 
 from casebase.core.models import PublicationStatus as S
 from casebase.editorial import services
-from casebase.editorial.roles import REVIEWER
 from casebase.pagecache import generations
 from casebase.pagecache.decorators import public_page
 from casebase.pagecache.middleware import HEADER, PageCacheMiddleware
@@ -29,25 +26,6 @@ SECURITY_HEADERS = (
     "Referrer-Policy",
     "Cross-Origin-Opener-Policy",
 )
-
-
-@pytest.fixture(autouse=True)
-def memory_cache():
-    caches = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    with override_settings(CACHES=caches, PAGE_CACHE_SECONDS=300):
-        from django.core.cache import cache
-
-        cache.clear()
-        yield
-
-
-@pytest.fixture
-def reviewer():
-    user = get_user_model().objects.create_user(
-        username="pagecache-reviewer", password=None, is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=REVIEWER))
-    return user
 
 
 def cached(client, url):
@@ -228,10 +206,10 @@ def test_the_commit_bump_follows_the_search_index_update(monkeypatch):
     seen = []
     real_bump = generations.bump
 
-    def spy(topics):
+    def spy(topics, **kwargs):
         results = run_search(query=SearchQuery(text="quokkaish"), user=None)
         seen.append(results.total)
-        real_bump(topics)
+        real_bump(topics, **kwargs)
 
     monkeypatch.setattr(generations, "bump", spy)
     with transaction.atomic():
