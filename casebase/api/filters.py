@@ -55,11 +55,15 @@ class FilterBackend(DjangoFilterBackend):
     """django-filter's backend, which builds no filter form when the request names
     none of the filters (most reads): the form costs more than the query."""
 
-    def filter_queryset(self, request, queryset, view):
+    def names_a_filter(self, request, queryset, view) -> bool:
+        """Whether the request names one of the view's filters."""
         filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class and not set(request.query_params).intersection(
-            filterset_class.base_filters
-        ):
+        return not filterset_class or bool(
+            set(request.query_params).intersection(filterset_class.base_filters)
+        )
+
+    def filter_queryset(self, request, queryset, view):
+        if not self.names_a_filter(request, queryset, view):
             return queryset
         return super().filter_queryset(request, queryset, view)
 

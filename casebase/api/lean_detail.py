@@ -17,11 +17,10 @@ byte).
 
 import datetime as dt
 import hashlib
-from collections import OrderedDict
 
-from django.db import connections
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
+from casebase.api import compiled
 from casebase.api.jsonrows import JSONRows, rows, to_date, to_datetime
 from casebase.api.lean import (
     COLUMNS,
@@ -267,48 +266,37 @@ def _row_query(disputes: QuerySet[Dispute], *, user) -> QuerySet:
     )
 
 
-# Compiled row queries, by database, base query and visibility (bounded: filter
-# values in the URL make new base queries).
-_COMPILED: OrderedDict = OrderedDict()
-_COMPILED_MAX = 32
-_SLUG = "\x00casebase-lean-detail-slug\x00"
-
-
-def _dispute_row(disputes: QuerySet[Dispute], slug: str, *, user) -> list[dict]:
+def _dispute_row(
+    disputes: QuerySet[Dispute], slug: str, *, user, filtered: bool
+) -> list[dict]:
     """The dispute's row with its JSON lists. Building and compiling that query
-    costs Django more than running it, and it differs between requests only in
-    the slug: it is compiled once (per database, base query and visibility) with
-    a stand-in for the slug, and Django's own converters read the rows."""
-    base_sql, base_params = disputes.query.sql_with_params()
-    key = (disputes.db, base_sql, repr(base_params), can_see_unpublished(user))
-    entry = _COMPILED.get(key)
-    if entry is None:
-        query = _row_query(disputes.filter(slug=_SLUG), user=user).query
-        compiler = query.get_compiler(using=disputes.db)
-        sql, params = compiler.as_sql()
-        names = (
-            list(query.selected)
-            if query.selected
-            else [*query.extra_select, *query.values_select, *query.annotation_select]
-        )
-        entry = (compiler, sql, tuple(params), tuple(params).index(_SLUG), names)
-        _COMPILED[key] = entry
-        while len(_COMPILED) > _COMPILED_MAX:
-            _COMPILED.popitem(last=False)
-    compiler, sql, params, at, names = entry
-    with connections[disputes.db].cursor() as cursor:
-        cursor.execute(sql, (*params[:at], slug, *params[at + 1 :]))
-        fetched = cursor.fetchall()
-    rows_ = compiler.results_iter(results=[fetched])
-    return [dict(zip(names, row, strict=True)) for row in rows_]
+    costs Django more than running it, and it differs between requests only in the
+    slug: it is compiled once (`compiled.run`) per database, visibility and base
+    query. A base query no filter narrowed is the visibility rule alone, the same
+    for every such request; a filtered one is told apart by its SQL."""
+    base = disputes.query.sql_with_params() if filtered else None
+    base_key = None if base is None else (base[0], repr(base[1]))
+    return compiled.run(
+        (__name__, base_key, can_see_unpublished(user)),
+        lambda: _row_query(disputes.filter(slug=compiled.stand_in("slug")), user=user),
+        {"slug": slug},
+        using=disputes.db,
+    )
 
 
 def dispute_detail(
-    disputes: QuerySet[Dispute], slug: str, *, user, context: dict
+    disputes: QuerySet[Dispute],
+    slug: str,
+    *,
+    user,
+    context: dict,
+    filtered: bool = True,
 ) -> tuple[dict, str, dt.datetime] | None:
     """`(data, etag, last_modified)` for the dispute `slug` among `disputes`, shaped
-    as `DisputeDetailOut`; None when there is none (`user` may not see it)."""
-    found = _dispute_row(disputes, slug, user=user)
+    as `DisputeDetailOut`; None when there is none (`user` may not see it).
+    `filtered=False` says `disputes` is the visibility rule alone (no filter from
+    the URL narrowed it)."""
+    found = _dispute_row(disputes, slug, user=user, filtered=filtered)
     if len(found) != 1:
         return None
     row = found[0]

@@ -169,3 +169,19 @@ def test_the_compiled_row_query_keeps_each_base_querys_filters(db):
         lean_detail.dispute_detail(unverified, a.slug, user=user, context=context)
         is None
     )
+
+
+@pytest.mark.django_db
+def test_a_filter_in_the_url_still_narrows_the_detail(anon):
+    """The detail's compiled query is shared by every request that names no filter;
+    one that names a filter is still narrowed by it."""
+    from django.test import override_settings
+
+    dispute = f.DisputeFactory(verified=True)
+    url = f"/api/v1/disputes/{dispute.slug}"
+    with override_settings(API_CACHE_SECONDS=0):
+        assert anon.get(url).status_code == 200
+        assert anon.get(url + "?verified=false").status_code == 404
+        assert anon.get(url + "?verified=true").status_code == 200
+        assert anon.get(url + "?ordering=title").status_code == 200
+        assert anon.get(url).status_code == 200

@@ -9,9 +9,12 @@ the same URL as `reverse()` for every value a slug or id can be.
 import copy
 import re
 
-from django.urls import NoReverseMatch
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import preserve_builtin_query_params
 from rest_framework.reverse import reverse as drf_reverse
 
 from casebase.cases.models import AISystem, Dispute, Party
@@ -33,18 +36,44 @@ PLAIN = re.compile(r"[-a-zA-Z0-9_]{1,200}")
 TEMPLATES = "_url_templates"
 
 
+# Paths reversed with the placeholder, kept for the process: a path depends only
+# on the view, the URLconf and the script prefix (the site has no per-language URLs).
+_PATHS: dict[tuple, str] = {}
+
+
+def _reversed(view_name: str, request) -> str:
+    """DRF's `reverse(view_name, args=[PLACEHOLDER], request=request)`, the path
+    looked up once per process rather than resolved for every response."""
+    if getattr(request, "versioning_scheme", None) is not None:
+        return drf_reverse(view_name, args=[PLACEHOLDER], request=request)
+    key = (view_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    path = _PATHS.get(key)
+    if path is None:
+        path = _PATHS[key] = django_reverse(view_name, args=[PLACEHOLDER])
+    url = request.build_absolute_uri(path) if request else path
+    return preserve_builtin_query_params(url, request)
+
+
+def url_parts(context: dict, view_name: str, *, absolute: bool = True):
+    """`view_name`'s URL split around its slug or id, `(before, after)`, built
+    once per `context` (one response)."""
+    templates = context.setdefault(TEMPLATES, {})
+    key = (view_name, absolute)
+    if key not in templates:
+        request = context.get("request") if absolute else None
+        before, _, after = _reversed(view_name, request).partition(PLACEHOLDER)
+        templates[key] = (before, after)
+    return templates[key]
+
+
 def filled_url(context: dict, view_name: str, value, *, absolute: bool = True):
     """The URL of `view_name` for one slug or id, reversed once per `context` (one
     response). Returns None for a value reverse() would reject."""
     text = str(value)
     if not PLAIN.fullmatch(text):
         return None
-    request = context.get("request") if absolute else None
-    templates = context.setdefault(TEMPLATES, {})
-    key = (view_name, absolute)
-    if key not in templates:
-        templates[key] = drf_reverse(view_name, args=[PLACEHOLDER], request=request)
-    return templates[key].replace(PLACEHOLDER, text, 1)
+    before, after = url_parts(context, view_name, absolute=absolute)
+    return before + text + after
 
 
 # Site pages whose URL is the record's slug alone (the others ask the record).

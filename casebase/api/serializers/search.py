@@ -3,8 +3,8 @@
 from collections import defaultdict
 
 from rest_framework import serializers
-from rest_framework.reverse import reverse
 
+from casebase.api.serializers.common import filled_url
 from casebase.cases.models import AISystem, Dispute, Party
 from casebase.law.models import Precedent
 from casebase.search.query import DocType, Hit, strip_marks
@@ -19,25 +19,25 @@ _SLUGGED = {
 _BY_ID = {DocType.PROVISION: "provision", DocType.EVIDENCE: "evidence"}
 
 
-def api_links(hits: list[Hit], request) -> dict[str, str]:
-    """Each hit's API URL, with one query per slugged type on the page."""
+def api_links(hits: list[Hit], request) -> dict[str, str | None]:
+    """Each hit's API URL, with one query per slugged type on the page (links
+    filled into one template per view, `filled_url`)."""
     ids = defaultdict(list)
     for hit in hits:
         ids[hit.doc_type].append(hit.object_id)
+    context = {"request": request}
     links = {}
     for doc_type, (model, view) in _SLUGGED.items():
         if ids.get(doc_type):
             for pk, slug in model.objects.filter(pk__in=ids[doc_type]).values_list(
                 "pk", "slug"
             ):
-                links[f"{doc_type}:{pk}"] = reverse(
-                    f"api:{view}-detail", args=[slug], request=request
+                links[f"{doc_type}:{pk}"] = filled_url(
+                    context, f"api:{view}-detail", slug
                 )
     for doc_type, view in _BY_ID.items():
         for pk in ids.get(doc_type, []):
-            links[f"{doc_type}:{pk}"] = reverse(
-                f"api:{view}-detail", args=[pk], request=request
-            )
+            links[f"{doc_type}:{pk}"] = filled_url(context, f"api:{view}-detail", pk)
     return links
 
 

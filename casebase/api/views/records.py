@@ -121,20 +121,22 @@ class DisputeViewSet(BySlug, RecordViewSet):
         rows = lean.with_court(disputes, user=request.user).values(*lean.COLUMNS)
         page = self.paginate_queryset(rows)
         data = lean.dispute_rows(
-            page, user=request.user, context=self.get_serializer_context()
+            page,
+            user=request.user,
+            context=self.get_serializer_context(),
+            using=rows.db,
         )
         return self.get_paginated_response(data).data
 
     def detail_data(self, request):
         # The fast path: plain rows, shaped as DisputeDetailOut (lean_detail.py).
-        disputes = self.filter_queryset(
-            selectors.dispute_page_queryset(user=request.user)
-        )
+        disputes = selectors.dispute_page_queryset(user=request.user)
         found = lean_detail.dispute_detail(
-            disputes,
+            self.filter_queryset(disputes),
             self.kwargs[self.lookup_url_kwarg or self.lookup_field],
             user=request.user,
             context=self.get_serializer_context(),
+            filtered=filters.FilterBackend().names_a_filter(request, disputes, self),
         )
         if found is None:
             raise Http404

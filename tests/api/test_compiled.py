@@ -1,0 +1,45 @@
+"""Queries compiled once and run with new values (casebase/api/compiled.py)."""
+
+import json
+
+import pytest
+
+from casebase.api import compiled
+from casebase.cases.models import Dispute
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def _by_ids(calls: list):
+    def build():
+        calls.append(1)
+        ids = compiled.IdList(compiled.stand_in("ids"))
+        return Dispute.objects.filter(pk__in=ids).order_by("pk").values("pk", "slug")
+
+    return build
+
+
+def test_compiled_once_and_run_with_each_value():
+    """The query is built once for its key; each run reads the rows its own ids
+    name, whatever their number."""
+    disputes = [f.DisputeFactory() for _ in range(4)]
+    calls = []
+    key = ("test", "by-ids")
+    for chosen in (disputes[:1], disputes[1:], []):
+        ids = json.dumps([d.pk for d in chosen])
+        rows = compiled.run(key, _by_ids(calls), {"ids": ids}, using="default")
+        assert rows == [{"pk": d.pk, "slug": d.slug} for d in chosen]
+    assert len(calls) == 1
+
+
+def test_a_value_without_its_stand_in_is_refused():
+    """A query that does not carry the stand-in it is given a value for is an
+    error, not a query run without the value."""
+    with pytest.raises(ValueError, match="slug"):
+        compiled.run(
+            ("test", "no-stand-in"),
+            lambda: Dispute.objects.values("pk"),
+            {"slug": "anything"},
+            using="default",
+        )
