@@ -235,7 +235,7 @@ def _caches(url: str) -> dict:
         url = f"file://{VAR_DIR / 'cache'}"
     scheme, _, rest = url.partition("://")
     backends = {
-        "file": ("django.core.cache.backends.filebased.FileBasedCache", rest),
+        "file": ("casebase.core.cache.FileCache", rest),
         "db": ("django.core.cache.backends.db.DatabaseCache", rest or "casebase_cache"),
         "redis": ("django.core.cache.backends.redis.RedisCache", url),
         "rediss": ("django.core.cache.backends.redis.RedisCache", url),

@@ -20,4 +20,11 @@ class AnonThrottle(_LiveRate, AnonRateThrottle):
 
 
 class UserThrottle(_LiveRate, UserRateThrottle):
-    """Signed-in clients (token or session), counted per user."""
+    """Signed-in clients (token or session), counted per user. Anonymous clients are
+    AnonThrottle's alone: DRF's own class counts them here too, by address, which
+    wrote a second counter to the cache on every anonymous request."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)

@@ -32,10 +32,20 @@ def test_signed_in_clients_have_their_own_limit(editor_client):
     assert codes == [200] * 5 + [429]
 
 
+def test_anonymous_clients_are_held_to_the_anonymous_rate_alone(anon):
+    """A user rate lower than the anonymous one does not apply to anonymous clients."""
+    rates = {"anon": "5/minute", "user": "2/minute"}
+    with override_settings(
+        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    ):
+        codes = [anon.get(reverse("api:ping")).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+
+
 def test_default_cache_is_shared_between_processes():
     """Out of the box the limits are counted in a file cache every worker shares,
     not in per-process memory (which would multiply them by the worker count)."""
     from casebase.settings import _caches
 
-    assert _caches("")["default"]["BACKEND"].endswith("FileBasedCache")
+    assert _caches("")["default"]["BACKEND"] == "casebase.core.cache.FileCache"
     assert _caches("redis://h:6379/0")["default"]["BACKEND"].endswith("RedisCache")
