@@ -6,6 +6,7 @@ from casebase.cases.models import AISystem, Outcome, Party, Stage
 from casebase.cases.selectors import DisputeFilters
 from casebase.core.forms import PageForm, SlugChoiceField
 from casebase.core.visibility import visible
+from casebase.core.widgets import QuickSelect
 from casebase.law.models import Court, Jurisdiction, LegalTheory
 
 
@@ -35,12 +36,14 @@ class DisputeFilterForm(PageForm):
         required=False,
         label="Stage",
         choices=[("", "Any stage"), *Stage.choices],
+        widget=QuickSelect,
         error_messages={"invalid_choice": "There is no such stage."},
     )
     outcome = forms.ChoiceField(
         required=False,
         label="Outcome",
         choices=[("", "Any outcome"), *Outcome.choices],
+        widget=QuickSelect,
         error_messages={"invalid_choice": "There is no such outcome."},
     )
     year = forms.IntegerField(

@@ -5,12 +5,16 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from casebase.core.widgets import QuickSelect
+
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
 
 
 class SlugChoiceField(forms.ModelChoiceField):
     """A record chosen by slug. Values that cannot be slugs fail before any query
     (a NUL byte or markup must never reach the database)."""
+
+    widget = QuickSelect
 
     def __init__(self, queryset, *, what: str, **kwargs):
         kwargs.setdefault("required", False)
