@@ -6,6 +6,7 @@ Tokens and stems are Whoosh's (the same regular expression and Porter2 stemmer),
 word is marked exactly when it would match.
 """
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -44,8 +45,12 @@ def highlight_terms(node: ql.Node) -> frozenset[str]:
     return frozenset(words)
 
 
-def _spans(text: str, terms: frozenset[str]) -> list[tuple[int, int]]:
-    return [m.span() for m in _TOKEN.finditer(text) if stem(m.group().lower()) in terms]
+def _matches(text: str, terms: frozenset[str]):
+    """The spans of the tokens of `text` whose stems are in `terms`, found lazily:
+    a snippet stops reading a long text at the end of its window."""
+    for m in _TOKEN.finditer(text):
+        if stem(m.group().lower()) in terms:
+            yield m.span()
 
 
 def mark(text: str, terms: frozenset[str], *, whole: bool = False) -> str:
@@ -53,22 +58,23 @@ def mark(text: str, terms: frozenset[str], *, whole: bool = False) -> str:
     marked; "" if none match."""
     if not text or not terms:
         return ""
-    spans = _spans(text, terms)
-    if not spans:
+    found = _matches(text, terms)
+    first = next(found, None)
+    if first is None:
         return ""
     start, end = 0, len(text)
     if not whole and len(text) > SNIPPET_CHARS:
-        start = max(0, spans[0][0] - LEAD_CHARS)
+        start = max(0, first[0] - LEAD_CHARS)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < spans[0][0] else start
+            start = space + 1 if 0 <= space < first[0] else start
         end = min(len(text), start + SNIPPET_CHARS)
-        space = text.rfind(" ", spans[0][1], end)
+        space = text.rfind(" ", first[1], end)
         end = space if end < len(text) and space > 0 else end
     out, cursor = [], start
-    for a, b in spans:
-        if a < start or b > end:
-            continue
+    for a, b in itertools.chain([first], found):
+        if b > end:
+            break  # spans come in order: every later one ends further on
         out += [text[cursor:a], MARK_START, text[a:b], MARK_END]
         cursor = b
     out.append(text[cursor:end])

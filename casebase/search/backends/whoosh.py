@@ -23,6 +23,7 @@ from whoosh import query as wq
 
 from casebase.search import vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
+from casebase.search.backends.whoosh_codec import Codec
 from casebase.search.backends.whoosh_facets import FacetBitmaps
 from casebase.search.backends.whoosh_rank import bits, scoring_terms, top_documents
 from casebase.search.backends.whoosh_schema import (
@@ -141,7 +142,7 @@ class WhooshBackend(SearchBackend):
     def _writer(self, **kwargs):
         ix = self._index()
         with file_lock(self.path / LOCK_FILE, WRITE_TIMEOUT):
-            writer = ix.writer(timeout=WRITE_TIMEOUT, **kwargs)
+            writer = ix.writer(timeout=WRITE_TIMEOUT, codec=Codec(), **kwargs)
             try:
                 yield writer
             except BaseException:
@@ -179,7 +180,7 @@ class WhooshBackend(SearchBackend):
             for key in deleted:
                 writer.delete_by_term("key", key)
             for doc in documents:
-                writer.update_document(**to_fields(doc))
+                writer.update_document(**_fields(doc, writer.schema))
         vocabulary.remember(documents)
 
     def clear(self) -> None:
@@ -201,16 +202,32 @@ class WhooshBackend(SearchBackend):
         procs = max(1, min(REBUILD_PROCS, os.cpu_count() or 1))
         with file_lock(self.path / LOCK_FILE, WRITE_TIMEOUT):
             self._clean_leftovers()
+            stored = ix.schema
+            outdated = stored.names() != SCHEMA.names()
+            if outdated:
+                # An index created under an older schema: the rebuild brings its
+                # fields up to date. Whoosh's sub-writers read the schema from the
+                # table of contents, so this rebuild has one writer; the new
+                # schema is written with the new segments, at the commit.
+                procs = 1
             writer = ix.writer(
                 timeout=WRITE_TIMEOUT,
+                codec=Codec(),
                 limitmb=REBUILD_LIMIT_MB,
                 procs=procs,
                 multisegment=procs > 1,
             )
+            if outdated:
+                for name in stored.names():
+                    if name not in SCHEMA:
+                        writer.remove_field(name)
+                for name in SCHEMA.names():
+                    if name not in writer.schema:
+                        writer.add_field(name, SCHEMA[name])
             try:
                 for batch in batches:
                     for doc in batch:
-                        writer.add_document(**to_fields(doc))
+                        writer.add_document(**_fields(doc, writer.schema))
                     vocabulary.remember(batch)
                     count += len(batch)
             except BaseException:
@@ -328,6 +345,16 @@ class WhooshBackend(SearchBackend):
             date_display=fields.get("date_display", ""),
             score=float(score or 0.0),
         )
+
+
+def _fields(doc: SearchDocument, schema) -> dict:
+    """The document's fields that the index has: an index created before a field
+    was added keeps its own schema until it is rebuilt (or cleared), and works as
+    before without the new field."""
+    fields = to_fields(doc)
+    if any(name not in schema for name in fields):
+        fields = {name: value for name, value in fields.items() if name in schema}
+    return fields
 
 
 def _filter_query(filters: Filters) -> wq.Query | None:

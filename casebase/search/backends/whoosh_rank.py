@@ -11,6 +11,10 @@ NOT took hundreds of milliseconds. Here the matches are already known as bitmaps
   only for the first MAX_SCORED candidates in that order, which bounds the work
   whatever the query matches. A broad query is ranked among its best candidates
   rather than all of them; a narrow one (the usual case) is ranked exactly.
+
+A word's frequency in each candidate comes from its postings as DocSets cached them,
+or else from only the posting blocks that hold candidates: stepping a Whoosh matcher
+to each candidate decoded every block on the way, in Python.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from itertools import islice
 
 from whoosh import query as wq
 from whoosh.collectors import TimeLimit
+from whoosh.scoring import WeightLengthScorer
 
-from casebase.search.backends.whoosh_sets import set_bits
+from casebase.search.backends.whoosh_postings import set_bits
 
 MAX_SCORED = 400
 MAX_PREFIX_TERMS = 8
@@ -86,14 +91,16 @@ def top_documents(
             rest = bits(bitmap & ~first, budget - len(docs))
             docs += [(0, d) for d in rest]
         budget -= len(docs)
-        scores = _scores(subsearcher, terms, sorted(d for _, d in docs), deadline)
+        scores = _scores(subsearcher, sets, terms, sorted(d for _, d in docs), deadline)
         ranked += [(tier, scores.get(d, 0.0), offset + d) for tier, d in docs]
     best = heapq.nlargest(wanted, ranked, key=lambda r: (r[0], r[1], -r[2]))
     return [(score, docnum) for _, score, docnum in best]
 
 
-def _scores(subsearcher, terms: list, docs: list[int], deadline: float) -> dict:
-    """BM25F of each of `docs` (ascending segment docnums) over `terms`."""
+def _scores(subsearcher, sets, terms: list, docs: list[int], deadline: float) -> dict:
+    """BM25F of each of `docs` (ascending segment docnums) over `terms`: what
+    Whoosh's scorer gives a matcher standing on the document, summed in the same
+    order."""
     scores: dict[int, float] = {}
     if not docs:
         return scores
@@ -101,16 +108,13 @@ def _scores(subsearcher, terms: list, docs: list[int], deadline: float) -> dict:
     for field, text in terms:
         if field not in reader.schema or (field, text) not in reader:
             continue
-        matcher = subsearcher.postings(field, text)
-        for n, docnum in enumerate(docs):
+        weights = sets.weights(reader, field, text, docs, deadline)
+        scorer = subsearcher.weighting.scorer(subsearcher, field, text)
+        with_length = isinstance(scorer, WeightLengthScorer)
+        for n, (docnum, weight) in enumerate(weights.items()):
             if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
                 raise TimeLimit
-            if not matcher.is_active():
-                break
-            if matcher.id() < docnum:
-                matcher.skip_to(docnum)
-                if not matcher.is_active():
-                    break
-            if matcher.id() == docnum:
-                scores[docnum] = scores.get(docnum, 0.0) + matcher.score()
+            if with_length:
+                weight = scorer._score(weight, scorer.dfl(docnum))
+            scores[docnum] = scores.get(docnum, 0.0) + weight
     return scores

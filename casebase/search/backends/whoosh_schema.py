@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from whoosh import columns
+from whoosh import columns, formats
 from whoosh import query as wq
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, FieldType, Schema
 
 from casebase.search import language as ql
+from casebase.search.backends.whoosh_analysis import StemmedWords, WordPairs
 from casebase.search.documents import SearchDocument
-from casebase.search.highlight import PLAIN, STEMMED, stem
+from casebase.search.highlight import PLAIN, stem
 
 # Relevance: a citation or title match outranks a match in the text.
 BOOST_CITATION = 4.0
 BOOST_TITLE = 3.0
+# The same tokens as highlight.STEMMED (Snowball English, no stop words), faster.
+STEMMED = StemmedWords()
+# Where the two-word phrases of `content` are looked up (whoosh_sets.py).
+PAIRS_FIELD = "pairs"
 
 
 def _filter_text() -> TEXT:
@@ -45,6 +50,9 @@ SCHEMA = Schema(
     citation=TEXT(analyzer=PLAIN, field_boost=BOOST_CITATION),
     citation_key=KEYWORD(commas=True, lowercase=False),
     content=TEXT(analyzer=STEMMED),
+    # Each two consecutive words of `content` as one term; whether a document has
+    # it is all that is kept (no frequency, no positions, no length).
+    pairs=FieldType(formats.Existence(), WordPairs()),
     # Fielded searches only filter (no lengths); a quoted value in them is an exact
     # phrase within that field.
     party=_filter_text(),
@@ -122,6 +130,7 @@ def to_fields(doc: SearchDocument) -> dict:
         "citation": " ".join(doc.citations),
         "citation_key": ",".join(doc.citation_keys),
         "content": content,
+        "pairs": content,
         "party": doc.parties,
         "system": doc.systems,
         "court": doc.court,

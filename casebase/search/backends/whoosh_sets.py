@@ -9,9 +9,14 @@ all at C speed.
 
 Leaf bitmaps are cached. A segment never changes once written, so a term's bitmap
 (read straight from its posting blocks, deleted documents included) is keyed by the
-segment alone and masked with the segment's live documents when used; other leaves
-(phrases, ranges), whose matchers already leave deletions out, are keyed by the
-segment and its number of deletions. A merge retires a segment and its entries.
+segment alone and masked with the segment's live documents when used; the term's
+documents and weights, read in the same pass, are kept with it for ranking
+(whoosh_rank.py). Other leaves (phrases, ranges), whose matchers already leave
+deletions out, are keyed by the segment and its number of deletions. A merge retires
+a segment and its entries.
+
+A two-word phrase in `content` is one term of the `pairs` field (whoosh_analysis.py);
+a longer one is checked with positions only in the documents that have all its pairs.
 """
 
 from __future__ import annotations
@@ -19,21 +24,36 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from itertools import pairwise
 
 from whoosh import query as wq
 from whoosh.collectors import TimeLimit
 
+from casebase.search.backends import whoosh_postings
+from casebase.search.backends.whoosh_analysis import pair
 from casebase.search.backends.whoosh_facets import to_bitmap
+from casebase.search.backends.whoosh_postings import (
+    looked_up,
+    positions_in,
+    read_postings,
+    set_bits,
+    weights_in,
+)
+from casebase.search.backends.whoosh_schema import PAIRS_FIELD
 
-MAX_ENTRIES = 2048  # at 100,000 documents a bitmap is 12.5 kB: 25 MB at most
+# Bitmaps (12.5 kB per 100,000 documents) and postings kept for ranking (8 bytes a
+# document): the most common word of a 100,000-record index takes about 800 kB.
+MAX_BYTES = 64 << 20
+CONTENT_FIELD = "content"
 
 
 class DocSets:
     """Bitmaps of matching documents per segment, with an LRU cache of leaves."""
 
-    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
-        self.max_entries = max_entries
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
         self._cache: OrderedDict = OrderedDict()
+        self._bytes = 0
         self._lock = threading.Lock()
 
     def evaluate(self, searcher, query: wq.Query, deadline: float) -> list:
@@ -49,10 +69,26 @@ class DocSets:
 
     def term(self, reader, field: str, text, deadline: float | None = None) -> int:
         """A term's documents in one segment, deleted ones included (cached)."""
+        return self._term(reader, field, text, deadline)[0]
+
+    def weights(self, reader, field: str, text, docs: list[int], deadline: float):
+        """{document: weight} of a term in one segment over `docs` (ascending):
+        from its cached postings when a query has read them, otherwise from
+        only the posting blocks that hold `docs`."""
+        found = self._get(("term", _segment_id(reader), field, text))
+        if found is not None:
+            return looked_up(found[1], docs) if found[1] else {}
+        return weights_in(reader, field, text, docs, deadline)
+
+    def _term(self, reader, field: str, text, deadline: float | None):
         key = ("term", _segment_id(reader), field, text)
         found = self._get(key)
         if found is None:
-            found = _read_term(reader, field, text, deadline)
+            postings = read_postings(reader, field, text, deadline)
+            bitmap = 0
+            if postings is not None:
+                bitmap = whoosh_postings.to_bitmap(postings[0], reader.doc_count_all())
+            found = (bitmap, postings)
             self._put(key, found)
         return found
 
@@ -63,11 +99,26 @@ class DocSets:
                 self._cache.move_to_end(key)
             return value
 
-    def _put(self, key, value: int) -> None:
+    def _put(self, key, value) -> None:
         with self._lock:
+            old = self._cache.pop(key, None)
+            if old is not None:
+                self._bytes -= _size(old)
             self._cache[key] = value
-            while len(self._cache) > self.max_entries:
-                self._cache.popitem(last=False)
+            self._bytes += _size(value)
+            while self._bytes > self.max_bytes and len(self._cache) > 1:
+                self._bytes -= _size(self._cache.popitem(last=False)[1])
+
+
+def _size(value) -> int:
+    """Roughly what a cached entry holds, in bytes."""
+    if isinstance(value, int):
+        return value.bit_length() // 8 + 32
+    bitmap, postings = value
+    held = bitmap.bit_length() // 8 + 32
+    if postings is not None:
+        held += sum(a.itemsize * len(a) for a in postings)
+    return held
 
 
 class _Segment:
@@ -128,24 +179,32 @@ class _Segment:
         return result
 
     def phrase(self, query: wq.Phrase) -> int:
-        """Positions are read only where every word occurs (known from the cached
-        term bitmaps), one document at a time, words adjacent and in order."""
+        """Words adjacent and in order: a two-word phrase in `content` is its pair's
+        bitmap; otherwise positions are decoded only for the documents that have
+        every word (and every pair, where the index has pairs)."""
         field, words = query.fieldname, list(query.words)
         together = self.live
+        if field == CONTENT_FIELD and PAIRS_FIELD in self.reader.schema:
+            for first, second in pairwise(words):
+                together &= self.term(PAIRS_FIELD, pair(first, second))
+                if not together:
+                    return 0
+            if len(words) == 2:
+                return together
         for word in words:
             together &= self.term(field, word)
             if not together:
                 return 0
         if not self.reader.schema[field].format.supports("positions"):
             return together  # an index without positions: all the words
-        matchers = [self.reader.postings(field, word) for word in words]
-        bits = bytearray((self.size >> 3) + 1)
-        for n, docnum in enumerate(set_bits(together)):
-            if n % 256 == 0 and time.monotonic() > self.deadline:
-                raise TimeLimit
-            if _adjacent(matchers, docnum):
-                bits[docnum >> 3] |= 1 << (docnum & 7)
-        return int.from_bytes(bits, "little")
+        docs = list(set_bits(together))
+        positions = [
+            positions_in(self.reader, field, word, docs, self.deadline)
+            for word in words
+        ]
+        return whoosh_postings.to_bitmap(
+            (docnum for docnum in docs if _adjacent(positions, docnum)), self.size
+        )
 
     def other(self, query: wq.Query) -> int:
         key = ("query", self.version, query)
@@ -167,55 +226,11 @@ def _segment_id(reader):
     return segment.segment_id() if segment else id(reader)
 
 
-def _read_term(reader, field: str, text, deadline: float | None) -> int:
-    """Straight from the term's posting blocks (Whoosh's block reader when it has
-    one; its generic matcher otherwise)."""
-    size = reader.doc_count_all()
-    if field not in reader.schema:
-        return 0
-    terms = getattr(reader, "_terms", None)
-    if terms is None or not hasattr(reader, "_text_to_bytes"):
-        if (field, text) not in reader:
-            return 0
-        return to_bitmap(reader.postings(field, text).all_ids(), size, deadline)
-    btext = reader._text_to_bytes(field, text)
-    if (field, btext) not in terms:
-        return 0
-    matcher = terms.matcher(field, btext, reader.schema[field].format)
-    if not hasattr(matcher, "_read_ids"):
-        return to_bitmap(matcher.all_ids(), size, deadline)
-    bits = bytearray((size >> 3) + 1)
-    while matcher.is_active():
-        matcher._read_ids()
-        for docnum in matcher._ids:
-            bits[docnum >> 3] |= 1 << (docnum & 7)
-        matcher._next_block()
-    return int.from_bytes(bits, "little")
-
-
-def set_bits(bitmap: int):
-    """The set bits of `bitmap`, in order."""
-    view = bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
-    for byte_at, byte in enumerate(view):
-        if byte:
-            base = byte_at * 8
-            for bit in range(8):
-                if byte >> bit & 1:
-                    yield base + bit
-
-
-def _adjacent(matchers: list, docnum: int) -> bool:
-    """Whether the words of `matchers` occur one after another in `docnum` (every
-    matcher is known to contain it; they only ever move forward)."""
-    positions = []
-    for matcher in matchers:
-        if matcher.is_active() and matcher.id() < docnum:
-            matcher.skip_to(docnum)
-        if not matcher.is_active() or matcher.id() != docnum:
-            return False
-        positions.append(matcher.value_as("positions"))
-    later = [set(p) for p in positions[1:]]
+def _adjacent(positions: list[dict], docnum: int) -> bool:
+    """Whether the words, given as {document: positions} each, occur one after
+    another in `docnum` (every word is known to occur in it)."""
+    later = [set(found[docnum]) for found in positions[1:]]
     return any(
         all(start + i in found for i, found in enumerate(later, 1))
-        for start in positions[0]
+        for start in positions[0][docnum]
     )
