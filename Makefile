@@ -71,15 +71,16 @@ fuzz: $(BIN)/.installed-test
 
 # Production serving: gunicorn, static files by WhiteNoise (after collectstatic).
 # Reads the production environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...; see
-# README, Deploying); WEB_CONCURRENCY workers (default 3) on $(HOST):$(PORT).
+# README, Deploying); WEB_CONCURRENCY workers (default 3) of GUNICORN_THREADS threads
+# (default 6, gunicorn's gthread worker) on $(HOST):$(PORT).
 serve: $(BIN)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn casebase.wsgi --bind $(HOST):$(PORT) \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+		--workers $${WEB_CONCURRENCY:-3} --threads $${GUNICORN_THREADS:-6} --access-logfile - --forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}"
 
 # Mixed read/write load under gunicorn on a scratch PostgreSQL database (tools/load.py):
-# LOAD_SECONDS (60), LOAD_USERS (50), LOAD_EDITORS (3), LOAD_WORKERS (4), LOAD_THREADS (4),
+# LOAD_SECONDS (60), LOAD_USERS (50), LOAD_EDITORS (3), LOAD_WORKERS (3), LOAD_THREADS (6),
 # LOAD_WARMUP (every target), LOAD_PORT (8118).
 load: $(BIN)/.installed-test
 	$(PY) tools/load.py

@@ -314,8 +314,8 @@ def report(
 def main() -> int:
     seconds = float(os.environ.get("LOAD_SECONDS") or 60)
     users, editors = env_int("LOAD_USERS", 50), env_int("LOAD_EDITORS", 3)
-    workers, port = env_int("LOAD_WORKERS", 4), env_int("LOAD_PORT", 8118)
-    threads = env_int("LOAD_THREADS", 4)
+    workers, port = env_int("LOAD_WORKERS", 3), env_int("LOAD_PORT", 8118)
+    threads = env_int("LOAD_THREADS", 6)
     base_url = os.environ.get("LOAD_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
     if not base_url.startswith(("postgres://", "postgresql://")):
         base_url = "postgres://root@127.0.0.1:5432/postgres"
