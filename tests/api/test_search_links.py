@@ -6,22 +6,12 @@ from rest_framework.reverse import reverse as drf_reverse
 from rest_framework.test import APIRequestFactory
 
 from casebase.search import indexing
-from casebase.search.backends.base import reset_backend
 from tests import factories as f
 
+# autouse: a fresh, empty Whoosh index for each test, nothing queued.
+from tests.search.conftest import search_index  # noqa: F401
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def search_index(settings, tmp_path):
-    """A fresh Whoosh index for this test, nothing queued."""
-    settings.SEARCH_BACKEND = "casebase.search.backends.whoosh.WhooshBackend"
-    settings.SEARCH_INDEX_PATH = tmp_path / "search-index"
-    reset_backend()
-    indexing._pending().clear()
-    yield
-    indexing._pending().clear()
-    reset_backend()
 
 
 def test_hits_link_to_their_records(anon):
