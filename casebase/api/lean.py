@@ -209,25 +209,28 @@ def _grouped(rows_of, ids_text: str, *, user, using: str) -> defaultdict:
     return groups
 
 
-def _jurisdictions(rows, link: _Links) -> list[dict]:
+# The list's rows name related columns through their relation (`party__slug`); the
+# detail's JSON columns (lean_detail.py) name them plainly (`slug`): `prefix` says
+# which, and both shape them here.
+
+
+def jurisdictions_out(rows, link: _Links, prefix: str = "jurisdiction__") -> list:
+    slug, name = prefix + "slug", prefix + "name"
     return [
-        {
-            "slug": j["jurisdiction__slug"],
-            "name": j["jurisdiction__name"],
-            "url": link("jurisdiction", j["jurisdiction__slug"]),
-        }
+        {"slug": j[slug], "name": j[name], "url": link("jurisdiction", j[slug])}
         for j in rows
     ]
 
 
-def _parties(rows, link: _Links) -> list[dict]:
+def parties_out(rows, link: _Links, prefix: str = "party__") -> list[dict]:
+    slug, name, kind = prefix + "slug", prefix + "name", prefix + "kind"
     return [
         {
             "party": {
-                "slug": p["party__slug"],
-                "name": p["party__name"],
-                "kind": p["party__kind"],
-                "url": link("party", p["party__slug"]),
+                "slug": p[slug],
+                "name": p[name],
+                "kind": p[kind],
+                "url": link("party", p[slug]),
             },
             "role": p["role"],
             "names_as_pleaded": p["names_as_pleaded"],
@@ -236,14 +239,15 @@ def _parties(rows, link: _Links) -> list[dict]:
     ]
 
 
-def _systems(rows, link: _Links) -> list[dict]:
+def systems_out(rows, link: _Links, prefix: str = "system__") -> list[dict]:
+    slug, name, version = prefix + "slug", prefix + "name", prefix + "version"
     return [
         {
             "system": {
-                "slug": s["system__slug"],
-                "name": s["system__name"],
-                "version": s["system__version"],
-                "url": link("system", s["system__slug"]),
+                "slug": s[slug],
+                "name": s[name],
+                "version": s[version],
+                "url": link("system", s[slug]),
             },
             "role": s["role"],
             "note": s["note"],
@@ -307,7 +311,7 @@ def dispute_rows(
             "slug": r["slug"],
             "title": r["title"],
             "short_title": r["short_title"],
-            "jurisdictions": _jurisdictions(jurisdictions.get(r["pk"], none), link),
+            "jurisdictions": jurisdictions_out(jurisdictions.get(r["pk"], none), link),
             "jurisdiction_detail": r["jurisdiction_detail"],
             "court": _court(r, link),
             "court_detail": r["court_detail"],
@@ -323,8 +327,8 @@ def dispute_rows(
             "first_decision_precision": r["first_decision_precision"],
             "resolved_date": _date_text(r["resolved_date"]),
             "resolved_precision": r["resolved_precision"],
-            "parties": _parties(parties.get(r["pk"], none), link),
-            "ai_systems": _systems(systems.get(r["pk"], none), link),
+            "parties": parties_out(parties.get(r["pk"], none), link),
+            "ai_systems": systems_out(systems.get(r["pk"], none), link),
             "claims": _claims(claims.get(r["pk"], none), link),
             "events": _events(events.get(r["pk"], none), link),
             "version": r["version"],

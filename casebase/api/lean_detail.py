@@ -30,6 +30,9 @@ from casebase.api.lean import (
     _date_text,
     _Links,
     _time_text,
+    jurisdictions_out,
+    parties_out,
+    systems_out,
     with_court,
 )
 from casebase.api.selectors import served_evidence
@@ -371,14 +374,7 @@ def dispute_detail(
         "slug": row["slug"],
         "title": row["title"],
         "short_title": row["short_title"],
-        "jurisdictions": [
-            {
-                "slug": j["slug"],
-                "name": j["name"],
-                "url": link("jurisdiction", j["slug"]),
-            }
-            for j in jurisdictions
-        ],
+        "jurisdictions": jurisdictions_out(jurisdictions, link, prefix=""),
         "jurisdiction_detail": row["jurisdiction_detail"],
         "court": _court(row, link),
         "court_detail": row["court_detail"],
@@ -394,32 +390,8 @@ def dispute_detail(
         "first_decision_precision": row["first_decision_precision"],
         "resolved_date": dates["resolved_date"],
         "resolved_precision": row["resolved_precision"],
-        "parties": [
-            {
-                "party": {
-                    "slug": p["slug"],
-                    "name": p["name"],
-                    "kind": p["kind"],
-                    "url": link("party", p["slug"]),
-                },
-                "role": p["role"],
-                "names_as_pleaded": p["names_as_pleaded"],
-            }
-            for p in parties
-        ],
-        "ai_systems": [
-            {
-                "system": {
-                    "slug": s["slug"],
-                    "name": s["name"],
-                    "version": s["version"],
-                    "url": link("system", s["slug"]),
-                },
-                "role": s["role"],
-                "note": s["note"],
-            }
-            for s in systems
-        ],
+        "parties": parties_out(parties, link, prefix=""),
+        "ai_systems": systems_out(systems, link, prefix=""),
         "claims": claims_out,
         "events": events_out,
         "summary": row["summary"],
