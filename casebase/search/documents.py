@@ -21,6 +21,7 @@ from casebase.cases import models as cases
 from casebase.core.dates import format_partial_date
 from casebase.core.visibility import prefetch_visible, through_visible, visible
 from casebase.law import models as law
+from casebase.search.provisions import provision_key
 from casebase.search.query import DocType
 
 PUBLIC = None  # the anonymous reader: the index holds what the public may see
@@ -52,6 +53,8 @@ class SearchDocument:
     date: dt.date | None = None
     # The date as precisely as it is known (`March 2023`, never a made-up day).
     date_display: str = ""
+    # Further keys it is looked up by, never shown (a provision's reference key).
+    lookup_keys: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -64,7 +67,7 @@ class SearchDocument:
     def citation_keys(self) -> list[str]:
         from casebase.search.citations import citation_keys
 
-        return citation_keys(self.citations)
+        return [*citation_keys(self.citations), *self.lookup_keys]
 
 
 def make_key(doc_type: str, pk: int) -> str:
@@ -312,6 +315,7 @@ def provision_from_parts(
         title=clean(f"{s.short_title}, {p.label}", p.heading and f"({p.heading})"),
         url=url,
         citations=(f"{s.short_title} {p.label}", s.chapter_or_si),
+        lookup_keys=(provision_key(s.short_title, p.unit, p.number),),
         body=clean(p.summary, p.relevance, p.notes, s.legislation_path),
         theory=_names(t.name for t in theories),
         f_theory=tuple(sorted(t.slug for t in theories)),

@@ -12,8 +12,10 @@ import time
 from dataclasses import replace
 
 from casebase.cases.models import Outcome, Stage
-from casebase.law.models import Court, Jurisdiction, LegalTheory
+from casebase.core.visibility import visible
+from casebase.law.models import Court, Jurisdiction, LegalTheory, Statute
 from casebase.search import language as ql
+from casebase.search import provisions
 from casebase.search.backends.base import BackendResults, SearchTimeout, get_backend
 from casebase.search.citations import citation_key, looks_like_citation
 from casebase.search.query import (
@@ -82,9 +84,15 @@ def run_search(
 
 
 def _citation_node(text: str) -> ql.CitationKey | None:
-    if not looks_like_citation(text):
-        return None
-    key = citation_key(text)
+    """A citation (`[2023] UKSC 49`) or a provision reference (`s 16 CDPA`) typed on
+    its own, as the key of the records that carry it."""
+    if looks_like_citation(text):
+        key = citation_key(text)
+    elif provisions.looks_like_reference(text):
+        titles = visible(Statute, None).values_list("short_title", flat=True)
+        key = provisions.reference_key(text, list(titles))
+    else:
+        key = ""
     return ql.CitationKey(key, text.strip()) if key else None
 
 
