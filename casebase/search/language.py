@@ -60,6 +60,8 @@ FIELD_ALIASES = {
 TEXT_FIELDS = ("title", "party", "court", "theory", "system", "jurisdiction")
 KEYWORD_FIELDS = ("type", "stage", "outcome")
 YEAR_MIN, YEAR_MAX = 1000, 2999
+# Typed between two parties' names, any of these finds the others.
+VERSUS = ("v", "vs", "versus")
 
 
 @dataclass
@@ -205,6 +207,9 @@ class _Parser:
             return self.fielded(value)
         if kind == "phrase":
             return self.leaf(_phrase(value, ""))
+        if value.lower().rstrip(".") in VERSUS:
+            # `Thaler vs Comptroller`: case names are written with `v`.
+            return self.leaf(Or(tuple(Term(word, "") for word in VERSUS)))
         return self.leaf(self.word(value, ""))
 
     def fielded(self, name: str) -> Node | None:
@@ -357,6 +362,8 @@ def corrected_text(tree: Node, corrections: dict[str, str]) -> str:
         if isinstance(node, Not):
             return f"-{write(node.child)}"
         if isinstance(node, Or):
+            if node.children == tuple(Term(word, "") for word in VERSUS):
+                return "v"
             return "(" + " OR ".join(write(c) for c in node.children) + ")"
         return " ".join(write(c) for c in node.children)
 

@@ -196,3 +196,21 @@ def test_pagination(corpus):
     second = search("training", per_page=1, page=2, sort="newest")
     assert first.total == second.total == 2
     assert keys(first) + keys(second) == [corpus["pixel"], corpus["quill"]]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Alpha Robotics vs Comptroller",
+        "alpha versus comptroller",
+        "Alpha v. Comptroller",
+    ],
+)
+def test_versus_is_v(corpus, typed):
+    """Case names are stored with `v`; `vs` and `versus` typed between names find them."""
+    assert keys(search(typed))[:1] == [corpus["alpha"]]
+
+
+def test_did_you_mean_keeps_versus_short(corpus):
+    results = search("Alpha Robotcs vs Comptroller")
+    assert results.suggestion == "alpha robotics v comptroller"
