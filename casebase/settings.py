@@ -1,6 +1,7 @@
 """casebase settings, read from the environment (see the README's Configuration table)."""
 
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -181,6 +182,20 @@ SEARCH_BACKEND_POSTGRES = "casebase.search.backends.postgres.PostgresBackend"
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", SEARCH_BACKEND_WHOOSH)
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search-index"))
 
+
+def _throttle_rate(name: str, default: str) -> str | None:
+    """A DRF rate (`120/minute`), or None for `off` (no limit, and no counter
+    written to the cache on each request: what the benchmarks use)."""
+    value = os.environ.get(name, default).strip()
+    if value.lower() == "off":
+        return None
+    if not re.fullmatch(r"\d+/[smhd][a-z]*", value):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 120/minute, or off; got {value!r}."
+        )
+    return value
+
+
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly"
@@ -196,8 +211,8 @@ REST_FRAMEWORK = {
     # Renderers, parsers, error handling and throttles are set on the API's base
     # views (casebase/api/views/base.py); the rates live here, where DRF reads them.
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
-        "user": os.environ.get("API_THROTTLE_USER", "600/minute"),
+        "anon": _throttle_rate("API_THROTTLE_ANON", "120/minute"),
+        "user": _throttle_rate("API_THROTTLE_USER", "600/minute"),
     },
 }
 

@@ -49,3 +49,43 @@ def test_default_cache_is_shared_between_processes():
 
     assert _caches("")["default"]["BACKEND"] == "casebase.core.cache.FileCache"
     assert _caches("redis://h:6379/0")["default"]["BACKEND"].endswith("RedisCache")
+
+
+def test_a_rate_turned_off_counts_nothing(anon):
+    """`off` (the benchmarks' setting) lets every request through without keeping
+    a counter in the cache, so a benchmark does not measure the rate limiter."""
+    from django.core.cache import cache
+
+    counter = "throttle_anon_127.0.0.1"
+    cache.delete(counter)
+    rates = {"anon": None, "user": None}
+    with override_settings(
+        REST_FRAMEWORK={**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": rates}
+    ):
+        codes = {anon.get(reverse("api:ping")).status_code for _ in range(5)}
+    assert codes == {200}
+    assert cache.get(counter) is None
+    with _low_rates():
+        anon.get(reverse("api:ping"))
+    assert cache.get(counter)  # the key is the one a limit would use
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("off", None), ("OFF", None), ("30/hour", "30/hour")]
+)
+def test_rate_setting(monkeypatch, value, expected):
+    from casebase.settings import _throttle_rate
+
+    monkeypatch.setenv("API_THROTTLE_ANON", value)
+    assert _throttle_rate("API_THROTTLE_ANON", "120/minute") == expected
+
+
+@pytest.mark.parametrize("value", ["abc", "10", "ten/minute", "10/fortnight"])
+def test_a_bad_rate_setting_is_refused_at_start(monkeypatch, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from casebase.settings import _throttle_rate
+
+    monkeypatch.setenv("API_THROTTLE_ANON", value)
+    with pytest.raises(ImproperlyConfigured, match="API_THROTTLE_ANON"):
+        _throttle_rate("API_THROTTLE_ANON", "120/minute")
