@@ -45,12 +45,11 @@ def validators(instance, relations: Iterable[str], user) -> tuple[str, dt.dateti
     return f'"{digest}-{max(stamps).timestamp():.6f}"', max(stamps)
 
 
-def conditional_headers(etag: str, last_modified: dt.datetime) -> dict[str, str]:
-    return {
-        "ETag": etag,
-        "Last-Modified": http_date(last_modified.timestamp()),
-        "Cache-Control": "no-cache",
-    }
+def conditional_headers(etag: str, last_modified: dt.datetime | None) -> dict[str, str]:
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified.timestamp())
+    return headers
 
 
 def _tags(header: str) -> list[str]:
@@ -69,14 +68,17 @@ def etag_matches(request: Request, etag: str) -> bool:
     return "*" in tags or etag in tags
 
 
-def not_modified(request: Request, etag: str, last_modified: dt.datetime) -> bool:
+def not_modified(
+    request: Request, etag: str, last_modified: dt.datetime | None
+) -> bool:
     """True when the client's copy is current (If-None-Match wins over
-    If-Modified-Since, as RFC 9110 says)."""
+    If-Modified-Since, as RFC 9110 says; a record with no change time answers
+    If-None-Match only)."""
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match:
         return "*" in _tags(if_none_match) or etag in _tags(if_none_match)
     since = request.headers.get("If-Modified-Since")
-    if since:
+    if since and last_modified is not None:
         from django.utils.http import parse_http_date_safe
 
         parsed = parse_http_date_safe(since)

@@ -6,7 +6,9 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from casebase.core.models import PublicationStatus
 from tests import factories as f
+from tests.api.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +152,71 @@ def test_delete_of_a_record_others_depend_on_is_409(reviewer_client):
     dispute = f.DisputeFactory()
     response = admin.delete(reverse("api:court-detail", args=[dispute.court.slug]))
     _error(response, 409)
+
+
+def test_deeply_nested_json_is_400_about_the_body(editor_client):
+    """GIVEN a body nested deeper than Python's JSON decoder recurses
+    WHEN an editor sends it
+    THEN it is a 400 about the body, not a 500 (RecursionError)."""
+    body = "[" * 100_000 + "]" * 100_000
+    response = editor_client.post(
+        reverse("api:party-list"), data=body, content_type="application/json"
+    )
+    assert "body" in _error(response, 400)["errors"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"comment": 5}, {"comment": True}, {"version": "1"}, {"version": 1.5}],
+)
+def test_workflow_body_of_the_wrong_json_type_is_400(editor_client, body):
+    """A workflow step's body is as strict as a record's: `5` is not a comment and
+    `"1"` not a version; the step is refused naming the field and nothing moves."""
+    party = f.PartyFactory(publication_status=PublicationStatus.DRAFT)
+    response = editor_client.post(
+        reverse("api:party-submit", args=[party.slug]), body, format="json"
+    )
+    assert set(body) <= set(_error(response, 400)["errors"])
+    party.refresh_from_db()
+    assert party.publication_status == PublicationStatus.DRAFT
+
+
+@pytest.mark.parametrize("role", ["anonymous", "reader", "editor", "admin"])
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("post", "api:search"),
+        ("patch", "api:ping"),
+        ("post", "api:root"),
+        ("delete", "api:dispute-list"),
+        ("put", "api:jurisdiction-list"),
+    ],
+)
+def test_a_method_the_endpoint_lacks_is_405_whoever_asks(role, method, url):
+    """A method no one may use on an endpoint is 405 (with Allow), for anyone:
+    not 401 to the anonymous and 403 to a reader, who could never succeed."""
+    response = getattr(client_for(role), method)(reverse(url), {}, format="json")
+    _error(response, 405)
+    assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize(
+    ("links", "missing"),
+    [
+        ({"parties": [{"role": "claimant"}]}, "parties.0.party"),
+        ({"ai_systems": [{"note": "x"}]}, "ai_systems.0.system"),
+        ({"ai_systems": [{"system": "any"}]}, "ai_systems.0.role"),
+        ({"precedents": [{"note": "x"}]}, "precedents.0.precedent"),
+    ],
+)
+def test_a_link_missing_a_required_field_in_a_patch_is_400(
+    editor_client, links, missing
+):
+    """A dispute's list of links replaces the stored one whole, so each link needs
+    its record (and role) in a PATCH too: DRF's partial update skipped them, and the
+    duplicate check then failed with a KeyError (a 500)."""
+    dispute = f.DisputeFactory(publication_status=PublicationStatus.DRAFT)
+    response = editor_client.patch(
+        reverse("api:dispute-detail", args=[dispute.slug]), links, format="json"
+    )
+    assert missing in _error(response, 400)["errors"]

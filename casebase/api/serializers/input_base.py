@@ -116,8 +116,9 @@ def lines(**kwargs) -> serializers.ListField:
     )
 
 
-class WorkflowIn(serializers.Serializer):
-    """A workflow step's optional note and the version the editor read."""
+class WorkflowIn(StrictSerializer):
+    """A workflow step's optional note and the version the editor read, as strictly
+    typed as a record's input (`5` is not a comment, nor `"1"` a version)."""
 
     comment = serializers.CharField(
         max_length=1000, required=False, allow_blank=True, help_text="Shown in the log."
@@ -129,9 +130,3 @@ class WorkflowIn(serializers.Serializer):
         help_text="The version you read (disputes, precedents, provisions): a stale "
         "one is refused with 409.",
     )
-
-    def validate_comment(self, value: str) -> str:
-        message = _bad_text(value)
-        if message:
-            raise serializers.ValidationError(message)
-        return value

@@ -18,7 +18,24 @@ from casebase.law.models import Precedent
 MAX_LINKS = 200
 
 
-class PartyLinkIn(StrictSerializer):
+class LinkIn(StrictSerializer):
+    """A link replaces the stored one whole, so its required fields are required in
+    a PATCH of the dispute too (DRF skips missing fields throughout a partial
+    update, nested ones included)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            missing = {
+                name: [field.error_messages["required"]]
+                for name, field in self.fields.items()
+                if field.required and name not in data
+            }
+            if missing:
+                raise serializers.ValidationError(missing)
+        return super().to_internal_value(data)
+
+
+class PartyLinkIn(LinkIn):
     """A party to the dispute, in a role."""
 
     party = BySlug(Party, help_text="The party's slug.")
@@ -26,7 +43,7 @@ class PartyLinkIn(StrictSerializer):
     names_as_pleaded = lines(help_text="The party's names exactly as pleaded.")
 
 
-class SystemLinkIn(StrictSerializer):
+class SystemLinkIn(LinkIn):
     """An AI system in the dispute, in a role."""
 
     system = BySlug(AISystem, help_text="The AI system's slug.")
@@ -34,7 +51,7 @@ class SystemLinkIn(StrictSerializer):
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
-class PrecedentLinkIn(StrictSerializer):
+class PrecedentLinkIn(LinkIn):
     """A judgment given in, or relied on by, the dispute."""
 
     precedent = BySlug(Precedent, help_text="The precedent's slug.")

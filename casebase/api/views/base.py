@@ -7,7 +7,7 @@ A resource's viewset names its selectors and serializers; everything else is her
 from django.conf import settings
 from django.http import HttpResponse
 from drf_spectacular.openapi import AutoSchema
-from rest_framework import decorators, status, viewsets
+from rest_framework import decorators, exceptions, status, viewsets
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
@@ -65,11 +65,24 @@ class RecordSchema(AutoSchema):
         return view.detail_serializer
 
 
+class JSONBodyParser(JSONParser):
+    """DRF's JSON parser, with a body nested deeper than Python's decoder recurses
+    (some thousands of brackets) refused as bad JSON rather than left to be a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as error:
+            raise exceptions.ParseError(
+                "JSON parse error - the body is nested too deeply."
+            ) from error
+
+
 class ApiMixin:
     """What every API view shares."""
 
     renderer_classes = [FastJSONRenderer]
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
     throttle_classes = [AnonThrottle, UserThrottle]
     permission_classes = [ReadAnyoneWriteEditor]
     schema = RecordSchema()
@@ -78,6 +91,11 @@ class ApiMixin:
         return errors.exception_handler
 
     def initial(self, request, *args, **kwargs):
+        # Before authentication and permissions: a method the endpoint lacks is 405
+        # whoever asks, not 401 or 403 to those who could never use it anyway.
+        method = request.method.lower()
+        if method not in self.http_method_names or not hasattr(self, method):
+            raise exceptions.MethodNotAllowed(request.method)
         # Refuse an oversized body before reading it (DRF's parsers do not check).
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
@@ -297,3 +315,13 @@ class ReadOnlyRecordViewSet(BaseRecordViewSet):
     """Vocabulary kept in the admin (jurisdictions, legal theories): read only."""
 
     http_method_names = ["get", "head", "options"]
+
+    def detail_data(self, request):
+        """These rows keep no change time, and what they show (a jurisdiction's
+        dispute count and courts) changes with other records: the ETag is a digest
+        of the record as sent, as a list page's is, and no Last-Modified is sent."""
+        instance = self.get_object()
+        data = self.detail_serializer(
+            instance, context=self.get_serializer_context()
+        ).data
+        return data, conditional.body_etag(dumps(data)), None

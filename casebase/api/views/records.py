@@ -41,8 +41,13 @@ def documented(name: str, plural: str, *, writable: bool = True, examples=()):
         "retrieve": extend_schema(
             summary=f"Read one {name}",
             tags=[plural],
-            description="Sends ETag and Last-Modified; answers 304 to a matching "
-            "If-None-Match or If-Modified-Since.",
+            description=(
+                "Sends ETag and Last-Modified; answers 304 to a matching "
+                "If-None-Match or If-Modified-Since."
+                if writable
+                # Vocabulary keeps no change time (views/base.py, ReadOnlyRecordViewSet).
+                else "Sends an ETag; answers 304 to a matching If-None-Match."
+            ),
         ),
     }
     if writable:
