@@ -9,7 +9,12 @@ from django.db import models
 from django.urls import reverse
 
 from casebase.core.locking import VersionedModel
-from casebase.core.models import PublishableModel, Source
+from casebase.core.models import (
+    PublicationStatus,
+    PublishableModel,
+    PublishableQuerySet,
+    Source,
+)
 from casebase.law.models.forums import LegalTheory
 
 
@@ -77,6 +82,17 @@ class Statute(PublishableModel):
     def get_absolute_url(self) -> str:
         return reverse(
             "law:statute-detail", args=[self.legislation_type, self.year, self.number]
+        )
+
+
+class ProvisionQuerySet(PublishableQuerySet):
+    def published(self):
+        # A provision is public only while its Act or SI is: a withdrawn statute
+        # takes its sections with it wherever they are embedded.
+        return (
+            super()
+            .published()
+            .filter(statute__publication_status=PublicationStatus.PUBLISHED)
         )
 
 
@@ -149,6 +165,8 @@ class Provision(VersionedModel, PublishableModel):
     position = models.PositiveIntegerField(
         default=0, help_text="Order within the statute."
     )
+
+    objects = ProvisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["statute__short_title", "position", "label"]
