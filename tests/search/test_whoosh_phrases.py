@@ -4,13 +4,21 @@ still reads indexes (and segments) written before either existed."""
 import copy
 
 import pytest
+from whoosh import formats
 from whoosh import index as whoosh_index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
+from whoosh.fields import TEXT, FieldType
 from whoosh.lang.porter2 import stem as porter2_stem
 
 from casebase.search.backends.base import get_backend
-from casebase.search.backends.whoosh_analysis import StemmedWords, WordPairs
-from casebase.search.backends.whoosh_schema import SCHEMA, to_fields
+from casebase.search.backends.whoosh_analysis import (
+    StemmedText,
+    StemmedWords,
+    WordPairs,
+    WordPairsField,
+)
+from casebase.search.backends.whoosh_codec import Codec
+from casebase.search.backends.whoosh_schema import BOOST_TITLE, SCHEMA, to_fields
 from casebase.search.documents import build_documents
 from casebase.search.indexing import refresh_keys
 from casebase.search.query import SortOrder
@@ -110,6 +118,91 @@ def test_stemmed_words_are_whoosh_stemming_analyzer_tokens(text):
         ]
 
     assert tokens(StemmedWords()) == tokens(chain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z",
+        "model model, the MODELS model of models; the model",
+        "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10",
+        "",
+    ],
+)
+def test_field_types_give_whoosh_postings(text):
+    """The faster field types give the postings Whoosh's own field types give with
+    the same analyzers: terms, frequencies, weights and encoded positions."""
+    whoosh_text = TEXT(analyzer=StemmedWords(), phrase=True, field_boost=3.0)
+    assert sorted(StemmedText(field_boost=3.0).index(text)) == sorted(
+        whoosh_text.index(text)
+    )
+    whoosh_pairs = FieldType(formats.Existence(), WordPairs())
+    assert sorted(WordPairsField().index(text)) == sorted(whoosh_pairs.index(text))
+
+
+def test_rebuild_replaces_older_field_types(db, search_index):
+    """GIVEN an index whose text fields are Whoosh's own TEXT type (as written before
+    the faster field types)
+    WHEN records are updated in it, and then it is rebuilt
+    THEN it answers the same before and after, and the rebuild gives it the current
+    field types."""
+    old_schema = copy.deepcopy(SCHEMA)
+    for name in ("title", "content"):
+        old_schema.remove(name)
+    old_schema.add(
+        "title", TEXT(analyzer=StemmedWords(), stored=True, field_boost=BOOST_TITLE)
+    )
+    old_schema.add("content", TEXT(analyzer=StemmedWords()))
+    search_index.mkdir(parents=True)
+    whoosh_index.create_in(search_index, old_schema)
+    together, _, _, pairs_apart = _phrase_records()
+    refresh_keys([f"dispute:{r.pk}" for r in (together, pairs_apart)])
+    assert type(whoosh_index.open_dir(search_index).schema["content"]) is TEXT
+    expected = _keys_of(together)
+    assert keys(search('"zorblat quixle frumple"')) == expected
+
+    index_all()
+    schema = whoosh_index.open_dir(search_index).schema
+    assert [type(schema[name]) for name in SCHEMA.names()] == [
+        type(SCHEMA[name]) for name in SCHEMA.names()
+    ]
+    assert keys(search('"zorblat quixle frumple"')) == expected
+
+
+def test_codec_writes_the_postings_whoosh_writes(db, tmp_path):
+    """GIVEN the same documents written with Whoosh's own codec and with the backend's
+    WHEN the two indexes are read back
+    THEN every term has the same documents, weights, positions and statistics."""
+    records = _phrase_records()
+    documents, _ = build_documents([f"dispute:{r.pk}" for r in records])
+
+    def postings(path, codec) -> dict:
+        path.mkdir()
+        ix = whoosh_index.create_in(path, SCHEMA)
+        with ix.writer(codec=codec) as writer:
+            for doc in documents:
+                writer.add_document(**to_fields(doc))
+        found = {}
+        with ix.reader() as reader:
+            for field, text in reader.all_terms():
+                info = reader.term_info(field, text)
+                matcher = reader.postings(field, text)
+                items = []
+                while matcher.is_active():
+                    items.append((matcher.id(), matcher.weight(), matcher.value()))
+                    matcher.next()
+                found[field, text] = (
+                    items,
+                    info.weight(),
+                    info.min_length(),
+                    info.max_length(),
+                    info.max_weight(),
+                )
+        return found
+
+    ours = postings(tmp_path / "ours", Codec())
+    assert ours == postings(tmp_path / "whoosh", None)
+    assert ("pairs", b"zorblat quixl") in ours
 
 
 def test_word_pairs_are_consecutive_stems_once_each():

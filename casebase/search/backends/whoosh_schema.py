@@ -11,20 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from whoosh import columns, formats
+from whoosh import columns
 from whoosh import query as wq
-from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, FieldType, Schema
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from casebase.search import language as ql
-from casebase.search.backends.whoosh_analysis import StemmedWords, WordPairs
+from casebase.search.backends.whoosh_analysis import StemmedText, WordPairsField
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import PLAIN, stem
 
 # Relevance: a citation or title match outranks a match in the text.
 BOOST_CITATION = 4.0
 BOOST_TITLE = 3.0
-# The same tokens as highlight.STEMMED (Snowball English, no stop words), faster.
-STEMMED = StemmedWords()
 # Where the two-word phrases of `content` are looked up (whoosh_sets.py).
 PAIRS_FIELD = "pairs"
 
@@ -32,9 +30,7 @@ PAIRS_FIELD = "pairs"
 def _filter_text() -> TEXT:
     # Positions are kept so that `court:"supreme court"` is an exact phrase; the
     # fields are short, so they cost little indexing time.
-    field = TEXT(analyzer=STEMMED, phrase=True)
-    field.scorable = False  # TEXT takes no such argument
-    return field
+    return StemmedText(scorable=False)
 
 
 SCHEMA = Schema(
@@ -46,13 +42,13 @@ SCHEMA = Schema(
     body_text=STORED,
     date=STORED,
     date_display=STORED,
-    title=TEXT(analyzer=STEMMED, stored=True, field_boost=BOOST_TITLE),
+    title=StemmedText(stored=True, field_boost=BOOST_TITLE),
     citation=TEXT(analyzer=PLAIN, field_boost=BOOST_CITATION),
     citation_key=KEYWORD(commas=True, lowercase=False),
-    content=TEXT(analyzer=STEMMED),
+    content=StemmedText(),
     # Each two consecutive words of `content` as one term; whether a document has
     # it is all that is kept (no frequency, no positions, no length).
-    pairs=FieldType(formats.Existence(), WordPairs()),
+    pairs=WordPairsField(),
     # Fielded searches only filter (no lengths); a quoted value in them is an exact
     # phrase within that field.
     party=_filter_text(),
