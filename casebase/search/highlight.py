@@ -28,6 +28,11 @@ _TOKEN = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # Whoosh's default tokenizer
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
+    if word.isascii() and word == word.lower() and _TOKEN.fullmatch(word):
+        # One lowercase token: the analyzer would give porter2_stem(word), but its
+        # pipeline and cache cost about ten times the stemming (a snippet stems
+        # every new word it passes, such as a party's number).
+        return porter2_stem(word)
     tokens = [t.text for t in STEMMED(word)]
     return tokens[0] if tokens else word
 

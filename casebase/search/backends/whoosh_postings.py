@@ -14,50 +14,94 @@ import time
 from array import array
 from bisect import bisect_left
 from collections import deque
-from itertools import accumulate, repeat
+from itertools import accumulate, islice, repeat
 
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.collectors import TimeLimit
+from whoosh.util.numeric import byte_to_length
+
+# A field length as Whoosh decodes it from its one-byte column (0: none, read as None).
+LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]
 
 
-def read_postings(reader, field: str, text, deadline: float | None = None):
-    """(documents, weights) of a term in one segment, ascending, deleted documents
-    included; None when the segment does not have the term."""
+def read_term(reader, field: str, text, deadline: float | None = None):
+    """(bitmap, (documents, weights)) of a term in one segment, documents ascending
+    in arrays, deleted ones included; None when the segment does not have the term.
+    (Arrays hold no Python objects, so a cache full of them costs the garbage
+    collector nothing; keeping the blocks' tuples as read made its passes several
+    times slower.)"""
     if field not in reader.schema:
         return None
+    size = reader.doc_count_all()
     terms = getattr(reader, "_terms", None)
     if terms is None or not hasattr(reader, "_text_to_bytes"):
         if (field, text) not in reader:
             return None
-        return _matched(reader.postings(field, text))
+        postings = _matched(reader.postings(field, text))
+        return to_bitmap(postings[0], size), postings
     btext = reader._text_to_bytes(field, text)
     if (field, btext) not in terms:
         return None
     matcher = terms.matcher(field, btext, reader.schema[field].format)
-    if not hasattr(matcher, "_read_data"):  # a list inlined in the term's entry
-        return _matched(matcher)
+    if not hasattr(matcher, "_read_data") or matcher._byteids:
+        postings = _matched(matcher)  # a list inlined in the term's entry
+        return to_bitmap(postings[0], size), postings
     ids, weights = array("I"), array("f")
+    digits: list[bytes] = []  # the bitmap's binary digits, lowest document first
+    last = -1
     while matcher.is_active():
         if deadline and time.monotonic() > deadline:
             raise TimeLimit
-        block_ids, block_weights = _block(matcher)
-        ids.extend(block_ids)
-        weights.extend(block_weights)
+        matcher._read_data()
+        gaps, block_weights = matcher._data[0], matcher._data[1]
+        # A block's documents are stored as gaps, the first from 0: each gap is
+        # one run of digits, so the bitmap is joined from runs, not set bit by bit.
+        digits.append(_RUNS[gaps[0] - last])
+        digits += map(_RUNS.__getitem__, islice(gaps, 1, None))
+        last = matcher._maxid
+        # Arrays filled from lists or arrays, not item by item from iterators.
+        ids.fromlist(list(accumulate(gaps)))
+        # As W3LeafMatcher._read_weights: None means all 1.0, a float all the same.
+        if block_weights is None or isinstance(block_weights, float):
+            same = 1.0 if block_weights is None else block_weights
+            weights += array("f", (same,)) * matcher._blocklength
+        else:
+            weights += array("f", block_weights)
         matcher._next_block()
-    return ids, weights
+    joined = bytearray(b"".join(digits))
+    joined += b"0" * (size - len(joined))
+    joined.reverse()  # int() reads the highest bit first
+    return (int(joined, 2) if joined else 0), (ids, weights)
 
 
-def _block(matcher):
-    """The documents and weights of the block a W3 matcher stands on, as iterables
-    (W3LeafMatcher decodes the documents with a Python generator)."""
+class _Runs(dict):
+    """Gap -> its binary digits ("0" * (gap - 1) + "1"); the short ones kept."""
+
+    def __missing__(self, gap: int) -> bytes:
+        run = b"0" * (gap - 1) + b"1"
+        if gap <= 256:
+            self[gap] = run
+        return run
+
+
+_RUNS = _Runs()
+
+
+def _block_ids(matcher) -> list[int]:
+    """The documents of the block a W3 matcher stands on (W3LeafMatcher decodes
+    them with a Python generator)."""
     matcher._read_data()
-    block_ids, block_weights = matcher._data[0], matcher._data[1]
-    if not matcher._byteids:
-        block_ids = accumulate(block_ids)
-    # As W3LeafMatcher._read_weights: None means all 1.0, a float all the same.
-    if block_weights is None or isinstance(block_weights, float):
-        same = 1.0 if block_weights is None else block_weights
-        block_weights = repeat(same, matcher._blocklength)
-    return block_ids, block_weights
+    block_ids = matcher._data[0]
+    return list(block_ids if matcher._byteids else accumulate(block_ids))
+
+
+def _held(block_ids: list[int], wanted: list[int]):
+    """(document, its index in the block) for each of `wanted` the block holds."""
+    end = len(block_ids)
+    for docnum in wanted:
+        at = bisect_left(block_ids, docnum)
+        if at < end and block_ids[at] == docnum:
+            yield docnum, at
 
 
 def weights_in(reader, field: str, text, docs: list[int], deadline: float | None):
@@ -71,9 +115,14 @@ def weights_in(reader, field: str, text, docs: list[int], deadline: float | None
     if not hasattr(matcher, "_read_data"):  # a list inlined in the term's entry
         return looked_up(_matched(matcher), docs)
     for wanted in _blocks_holding(matcher, docs, deadline):
-        # strict=False: a block of equal weights gives them as an endless repeat
-        block = dict(zip(*_block(matcher), strict=False))
-        found.update((d, block[d]) for d in wanted if d in block)
+        block_ids = _block_ids(matcher)
+        weights = matcher._data[1]
+        # As W3LeafMatcher._read_weights: None means all 1.0, a float all the same.
+        if weights is None or isinstance(weights, float):
+            same = 1.0 if weights is None else weights
+            found.update((d, same) for d, _ in _held(block_ids, wanted))
+        else:
+            found.update((d, weights[at]) for d, at in _held(block_ids, wanted))
     return found
 
 
@@ -93,10 +142,11 @@ def positions_in(reader, field: str, text, docs: list[int], deadline: float | No
         return found
     decode = reader.schema[field].format.decode_positions
     for wanted in _blocks_holding(matcher, docs, deadline):
-        where = {d: i for i, d in enumerate(_block(matcher)[0])}
-        matcher._read_values()
-        values = matcher._values
-        found.update((d, decode(values[where[d]])) for d in wanted if d in where)
+        held = list(_held(_block_ids(matcher), wanted))
+        if held:
+            matcher._read_values()
+            values = matcher._values
+            found.update((d, decode(values[at])) for d, at in held)
     return found
 
 
@@ -124,6 +174,23 @@ def _blocks_holding(matcher, docs: list[int], deadline: float | None):
                 at += 1
             yield docs[first:at]
         matcher._next_block()
+
+
+def length_bytes(reader, field: str) -> bytes | None:
+    """Every document's length byte of `field` in one segment (see LENGTHS), read in
+    one go: a lookup through Whoosh's column reader, per document, was most of the
+    time ranking spent scoring. None when the reader is not a plain segment reader
+    or the segment keeps no lengths for the field (Whoosh then reads the length
+    as 1)."""
+    perdoc = getattr(reader, "_perdoc", None)
+    if perdoc is None or not hasattr(perdoc, "_cached_reader"):
+        return None
+    column = perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)
+    if column is None or not hasattr(column, "_dbfile"):
+        return None
+    size = reader.doc_count_all()
+    stored = column._dbfile.get(column._basepos, min(column._count, size))
+    return stored + bytes(size - len(stored))  # documents past the end have 0
 
 
 def looked_up(postings, docs: list[int]) -> dict[int, float]:

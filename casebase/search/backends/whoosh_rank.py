@@ -27,7 +27,7 @@ from whoosh import query as wq
 from whoosh.collectors import TimeLimit
 from whoosh.scoring import WeightLengthScorer
 
-from casebase.search.backends.whoosh_postings import set_bits
+from casebase.search.backends.whoosh_postings import LENGTHS, set_bits
 
 MAX_SCORED = 400
 MAX_PREFIX_TERMS = 8
@@ -111,10 +111,12 @@ def _scores(subsearcher, sets, terms: list, docs: list[int], deadline: float) ->
         weights = sets.weights(reader, field, text, docs, deadline)
         scorer = subsearcher.weighting.scorer(subsearcher, field, text)
         with_length = isinstance(scorer, WeightLengthScorer)
+        lengths = sets.lengths(reader, field) if with_length else None
         for n, (docnum, weight) in enumerate(weights.items()):
             if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
                 raise TimeLimit
             if with_length:
-                weight = scorer._score(weight, scorer.dfl(docnum))
+                length = LENGTHS[lengths[docnum]] if lengths else scorer.dfl(docnum)
+                weight = scorer._score(weight, length)
             scores[docnum] = scores.get(docnum, 0.0) + weight
     return scores

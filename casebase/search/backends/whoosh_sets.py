@@ -33,9 +33,10 @@ from casebase.search.backends import whoosh_postings
 from casebase.search.backends.whoosh_analysis import pair
 from casebase.search.backends.whoosh_facets import to_bitmap
 from casebase.search.backends.whoosh_postings import (
+    length_bytes,
     looked_up,
     positions_in,
-    read_postings,
+    read_term,
     set_bits,
     weights_in,
 )
@@ -80,15 +81,21 @@ class DocSets:
             return looked_up(found[1], docs) if found[1] else {}
         return weights_in(reader, field, text, docs, deadline)
 
+    def lengths(self, reader, field: str) -> bytes | None:
+        """The length byte of `field` of every document of a segment (cached; None
+        when it has to be asked for document by document)."""
+        key = ("lengths", _segment_id(reader), field)
+        found = self._get(key)
+        if found is None:
+            found = length_bytes(reader, field) or b""
+            self._put(key, found)
+        return found or None
+
     def _term(self, reader, field: str, text, deadline: float | None):
         key = ("term", _segment_id(reader), field, text)
         found = self._get(key)
         if found is None:
-            postings = read_postings(reader, field, text, deadline)
-            bitmap = 0
-            if postings is not None:
-                bitmap = whoosh_postings.to_bitmap(postings[0], reader.doc_count_all())
-            found = (bitmap, postings)
+            found = read_term(reader, field, text, deadline) or (0, None)
             self._put(key, found)
         return found
 
@@ -114,6 +121,8 @@ def _size(value) -> int:
     """Roughly what a cached entry holds, in bytes."""
     if isinstance(value, int):
         return value.bit_length() // 8 + 32
+    if isinstance(value, bytes):
+        return len(value) + 32
     bitmap, postings = value
     held = bitmap.bit_length() // 8 + 32
     if postings is not None:
@@ -228,9 +237,11 @@ def _segment_id(reader):
 
 def _adjacent(positions: list[dict], docnum: int) -> bool:
     """Whether the words, given as {document: positions} each, occur one after
-    another in `docnum` (every word is known to occur in it)."""
-    later = [set(found[docnum]) for found in positions[1:]]
-    return any(
-        all(start + i in found for i, found in enumerate(later, 1))
-        for start in positions[0][docnum]
-    )
+    another in `docnum` (every word is known to occur in it): some start is left
+    once each later word's positions, moved back by its place, are intersected."""
+    starts = set(positions[0][docnum])
+    for place, found in enumerate(positions[1:], 1):
+        starts.intersection_update([at - place for at in found[docnum]])
+        if not starts:
+            return False
+    return True
