@@ -2,39 +2,29 @@
 
 Marks are MARK_START/MARK_END control characters, turned into <mark> only after the
 text has been escaped (query.marked_to_html), so indexed text can never inject HTML.
-Tokens and stems are Whoosh's (the same regular expression and Porter2 stemmer), so a
-word is marked exactly when it would match.
+Words are casebase.search.tokens' and stems Porter2's, as in both indexes, so a word
+is marked exactly when it would match.
 """
 
 import itertools
-import re
 from functools import lru_cache
 
-from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem as porter2_stem
 
 from casebase.search import language as ql
 from casebase.search.query import MARK_END, MARK_START
+from casebase.search.tokens import WORD, words
 
-# Snowball English (Porter2), no stop words: what both backends index with.
-STEMMED = StemmingAnalyzer(
-    stemfn=porter2_stem, stoplist=None, minsize=1, cachesize=200_000
-)
-PLAIN = RegexTokenizer() | LowercaseFilter()
 SNIPPET_CHARS = 240
 LEAD_CHARS = 70
-_TOKEN = re.compile(r"\w+(\.?\w+)*", re.UNICODE)  # Whoosh's default tokenizer
 
 
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
-    if word.isascii() and word == word.lower() and _TOKEN.fullmatch(word):
-        # One lowercase token: the analyzer would give porter2_stem(word), but its
-        # pipeline and cache cost about ten times the stemming (a snippet stems
-        # every new word it passes, such as a party's number).
-        return porter2_stem(word)
-    tokens = [t.text for t in STEMMED(word)]
-    return tokens[0] if tokens else word
+    """The stem both indexes hold for one word as written (Snowball English, no
+    stop words): lower-cased, accents folded, Porter2."""
+    found = words(word)
+    return porter2_stem(found[0]) if found else word
 
 
 def highlight_terms(node: ql.Node) -> frozenset[str]:
@@ -53,8 +43,8 @@ def highlight_terms(node: ql.Node) -> frozenset[str]:
 def _matches(text: str, terms: frozenset[str]):
     """The spans of the tokens of `text` whose stems are in `terms`, found lazily:
     a snippet stops reading a long text at the end of its window."""
-    for m in _TOKEN.finditer(text):
-        if stem(m.group().lower()) in terms:
+    for m in WORD.finditer(text):
+        if stem(m.group()) in terms:
             yield m.span()
 
 

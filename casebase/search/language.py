@@ -19,6 +19,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from casebase.search.tokens import WORD, words
+
 # The tree lives in tree.py; its names are re-exported here for the backends.
 from casebase.search.tree import (  # noqa: F401 (re-exported for the backends)
     And,
@@ -73,7 +75,6 @@ class Parsed:
 
 # -- tokens -----------------------------------------------------------------------------
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _TOKEN = re.compile(
     r"""
     (?P<lparen>\()
@@ -232,7 +233,7 @@ class _Parser:
         if canonical == "citation":
             from casebase.search.citations import citation_key
 
-            key = citation_key(value) if _WORD.search(value) else ""
+            key = citation_key(value) if WORD.search(value) else ""
             if not key:
                 self.note(
                     f"“citation:{value}” is not a citation (try "
@@ -265,7 +266,7 @@ class _Parser:
 
     def word(self, value: str, field_name: str) -> Leaf | None:
         if value.endswith("*"):
-            stem = "".join(_WORD.findall(value[:-1])).lower()
+            stem = "".join(words(value[:-1]))
             if len(stem) < MIN_PREFIX:
                 self.note(
                     f"“{value}” is too short for a prefix search "
@@ -273,7 +274,7 @@ class _Parser:
                 )
                 return _phrase(stem, field_name) if stem else None
             return Prefix(stem, field_name)
-        if not _WORD.search(value):
+        if not words(value):
             self.note("Characters that are not letters or digits were ignored.")
             return None
         return _phrase(value, field_name)
@@ -291,12 +292,12 @@ class _Parser:
 def _phrase(text: str, field_name: str) -> Term | Phrase | None:
     """Split on anything that is not a letter or digit: one word is a Term, several
     (`state-of-the-art`, a quoted phrase) are a Phrase."""
-    words = tuple(w.lower() for w in _WORD.findall(text))
-    if not words:
+    found = tuple(words(text))
+    if not found:
         return None
-    if len(words) == 1:
-        return Term(words[0], field_name)
-    return Phrase(words[:MAX_LEAVES], field_name)
+    if len(found) == 1:
+        return Term(found[0], field_name)
+    return Phrase(found[:MAX_LEAVES], field_name)
 
 
 def _combine(kind: type[And] | type[Or], parts: list[Node | None]) -> Node | None:

@@ -22,6 +22,7 @@ from casebase.search.backends.whoosh_schema import BOOST_TITLE, SCHEMA, to_field
 from casebase.search.documents import build_documents
 from casebase.search.indexing import refresh_keys
 from casebase.search.query import SortOrder
+from casebase.search.tokens import WORD, fold
 from tests import factories as f
 from tests.search.conftest import index_all, keys, search
 
@@ -101,29 +102,34 @@ def test_segments_written_by_plain_whoosh_are_still_read(db, search_index):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z",
+        "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z, s.16_a",
         "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10",
         "",
     ],
 )
 def test_stemmed_words_are_whoosh_stemming_analyzer_tokens(text):
-    """The one-loop analyzer yields what Whoosh's tokenizer, lowercase and Porter2
-    filters yield: texts, positions and character offsets."""
-    chain = RegexTokenizer() | LowercaseFilter() | StemFilter(stemfn=porter2_stem)
+    """The one-loop analyzer yields what Whoosh's tokenizer (with casebase's word
+    pattern), lowercase and Porter2 filters yield from the folded text: texts,
+    positions and character offsets."""
+    chain = (
+        RegexTokenizer(WORD.pattern)
+        | LowercaseFilter()
+        | StemFilter(stemfn=porter2_stem)
+    )
 
-    def tokens(analyzer):
+    def tokens(analyzer, value):
         return [
             (t.text, t.pos, t.startchar, t.endchar)
-            for t in analyzer(text, positions=True, chars=True)
+            for t in analyzer(value, positions=True, chars=True)
         ]
 
-    assert tokens(StemmedWords()) == tokens(chain)
+    assert tokens(StemmedWords(), text) == tokens(chain, fold(text.lower()))
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z",
+        "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z, s.16_a",
         "model model, the MODELS model of models; the model",
         "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10",
         "",
@@ -235,3 +241,23 @@ def test_leaf_cache_stays_within_its_byte_budget(db):
     assert 1 <= len(sets._cache) < len(words) * len(readers)
     assert sets._bytes <= 100
     assert found(sets, "alpha") == first
+
+
+def test_rebuild_splits_citations_written_whole(db, search_index):
+    """GIVEN an index whose citation field kept Whoosh's default tokens (`13/7777.16`
+    one word, before citations were split into casebase.search.tokens' words)
+    WHEN it is rebuilt
+    THEN the citation field takes the current analyzer and its parts are found."""
+    old_schema = copy.deepcopy(SCHEMA)
+    old_schema.remove("citation")
+    old_schema.add("citation", TEXT(analyzer=RegexTokenizer() | LowercaseFilter()))
+    search_index.mkdir(parents=True)
+    whoosh_index.create_in(search_index, old_schema)
+    record = f.DisputeFactory(title="Kilo v Lima", case_number="13/7777.16")
+    refresh_keys([f"dispute:{record.pk}"])
+    assert keys(search("7777")) == []  # held as one word
+
+    index_all()
+    schema = whoosh_index.open_dir(search_index).schema
+    assert schema["citation"].analyzer == SCHEMA["citation"].analyzer
+    assert keys(search("7777")) == [f"dispute:{record.pk}"]

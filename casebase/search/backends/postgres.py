@@ -10,13 +10,12 @@ match the same records. Every user value reaches SQL as a bound parameter.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 
 from django.db import connection, transaction
 
 from casebase.search import language as ql
-from casebase.search import vocabulary
+from casebase.search import tokens, vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend
 from casebase.search.backends.postgres_rank import (
     date_page,
@@ -29,7 +28,6 @@ from casebase.search.query import Hit, SearchQuery, SortOrder
 
 CONFIG = "casebase_english"
 LOCK_TIMEOUT_MS = 5000
-_WORD = re.compile(r"\w+", re.UNICODE)
 FIELD_VECTORS = {
     "title": "title_vector",
     "party": "party_vector",
@@ -41,8 +39,9 @@ FIELD_VECTORS = {
 
 
 def words(text: str) -> str:
-    """Whoosh's tokenisation: runs of letters and digits, lower-cased."""
-    return " ".join(_WORD.findall(text.lower()))
+    """The words of casebase.search.tokens, as the Whoosh index holds them, for
+    to_tsvector to stem: PostgreSQL never parses the raw text."""
+    return " ".join(tokens.words(text))
 
 
 def quote_lexeme(text: str) -> str:
@@ -103,7 +102,7 @@ def _row(doc: SearchDocument) -> tuple:
         doc.digest,
         keys,
         words(doc.title),
-        " ".join(doc.citations),
+        words(" ".join(doc.citations)),
         words(f"{doc.parties} {doc.systems}"),
         words(f"{doc.court} {doc.theory} {doc.jurisdiction}"),
         words(doc.body),

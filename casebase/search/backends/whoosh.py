@@ -355,13 +355,19 @@ class WhooshBackend(SearchBackend):
 
 
 def _changed_fields(stored) -> set[str]:
-    """The fields of an opened index whose type is not the current schema's (an
-    index written before the faster field types of whoosh_analysis.py: the same
-    postings, written more slowly)."""
+    """The fields of an opened index whose type or analyzer is not the current
+    schema's: an index written before the faster field types of whoosh_analysis.py
+    (the same postings, written more slowly), or before citations were split into
+    casebase.search.tokens' words."""
     return {
         name
         for name in stored.names()
-        if name in SCHEMA and type(stored[name]) is not type(SCHEMA[name])
+        if name in SCHEMA
+        and (
+            type(stored[name]) is not type(SCHEMA[name])
+            or getattr(stored[name], "analyzer", None)
+            != getattr(SCHEMA[name], "analyzer", None)
+        )
     }
 
 

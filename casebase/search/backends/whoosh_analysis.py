@@ -2,9 +2,10 @@
 
 Whoosh's StemmingAnalyzer is a tokenizer piped through a lowercase filter and a
 stemming filter: three generator frames and a cache wrapper per token, most of the
-writer's analysis time. `StemmedWords` yields exactly the same tokens (the same
-regular expression, lowercasing and Porter2 stems, positions and character offsets),
-so an index written with it is the one StemmingAnalyzer would write.
+writer's analysis time. `StemmedWords` yields its tokens in one loop: the words of
+`casebase.search.tokens` (letters and digits, lower-cased, accents folded: what the
+PostgreSQL backend, the query parser and the highlighter see too) and their Porter2
+stems. `PlainWords` is the same without stemming, for citations.
 
 `WordPairs` feeds the `pairs` field: every two consecutive stemmed words of a text,
 as one term ("identical model"). A two-word phrase is then a single term lookup
@@ -26,10 +27,11 @@ from pickle import dumps
 
 from whoosh import formats
 from whoosh.analysis import Analyzer, Token
-from whoosh.analysis.tokenizers import default_pattern
 from whoosh.fields import TEXT, FieldType
 from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.system import pack_uint
+
+from casebase.search.tokens import WORD, fold, words
 
 MAX_CACHED_STEMS = 200_000
 PAIR_SEPARATOR = " "  # never inside a token, so a pair cannot collide with a word
@@ -51,7 +53,7 @@ def stem_lowered(word: str) -> str:
 
 def stemmed_words(text: str) -> list[str]:
     """The stems of `text`, in order, one per token."""
-    return [stem_lowered(m.group().lower()) for m in default_pattern.finditer(text)]
+    return [stem_lowered(word) for word in words(text)]
 
 
 def recent_stemmed_words(text: str) -> list[str]:
@@ -97,7 +99,7 @@ class StemmedWords(Analyzer):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             t.original = value
-            t.text = stem_lowered(value.lower())
+            t.text = stem_lowered(fold(value.lower()))
             t.boost = 1.0
             if positions:
                 t.pos = start_pos
@@ -108,16 +110,39 @@ class StemmedWords(Analyzer):
             return
         t.boost = 1.0
         t.stopped = False
-        for pos, match in enumerate(default_pattern.finditer(value), start_pos):
+        # Character offsets are into the folded text; nothing reads them (snippets
+        # are marked by casebase.search.highlight).
+        for pos, match in enumerate(WORD.finditer(fold(value.lower())), start_pos):
             word = match.group()
             if keeporiginal:
                 t.original = word
-            t.text = stem_lowered(word.lower())
+            t.text = stem_lowered(word)
             if positions:
                 t.pos = pos
             if chars:
                 t.startchar = start_char + match.start()
                 t.endchar = start_char + match.end()
+            yield t
+
+
+class PlainWords(Analyzer):
+    """The words of casebase.search.tokens, not stemmed, with positions: citations
+    (`[2023] UKSC 49` is `2023 uksc 49`)."""
+
+    def __eq__(self, other) -> bool:
+        return other.__class__ is self.__class__
+
+    def __hash__(self) -> int:
+        return hash(self.__class__)
+
+    def __call__(self, value, positions=False, start_pos=0, mode="", **kwargs):
+        t = Token(positions, mode=mode, **kwargs)
+        t.boost = 1.0
+        t.stopped = False
+        for pos, word in enumerate(words(value), start_pos):
+            t.text = word
+            if positions:
+                t.pos = pos
             yield t
 
 
@@ -148,7 +173,7 @@ def _encoded_positions(positions: list[int]) -> bytes:
 
 class StemmedText(TEXT):
     """TEXT(analyzer=StemmedWords(), phrase=True): stemmed words with positions, the
-    same tokens as highlight.STEMMED (Snowball English, no stop words)."""
+    stems highlight.stem gives (Snowball English, no stop words)."""
 
     def __init__(
         self, *, stored: bool = False, scorable: bool = True, field_boost: float = 1.0

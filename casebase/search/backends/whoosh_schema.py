@@ -16,9 +16,13 @@ from whoosh import query as wq
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from casebase.search import language as ql
-from casebase.search.backends.whoosh_analysis import StemmedText, WordPairsField
+from casebase.search.backends.whoosh_analysis import (
+    PlainWords,
+    StemmedText,
+    WordPairsField,
+)
 from casebase.search.documents import SearchDocument
-from casebase.search.highlight import PLAIN, stem
+from casebase.search.highlight import stem
 
 # Relevance: a citation or title match outranks a match in the text.
 BOOST_CITATION = 4.0
@@ -43,7 +47,7 @@ SCHEMA = Schema(
     date=STORED,
     date_display=STORED,
     title=StemmedText(stored=True, field_boost=BOOST_TITLE),
-    citation=TEXT(analyzer=PLAIN, field_boost=BOOST_CITATION),
+    citation=TEXT(analyzer=PlainWords(), field_boost=BOOST_CITATION),
     citation_key=KEYWORD(commas=True, lowercase=False),
     content=StemmedText(),
     # Each two consecutive words of `content` as one term; whether a document has
