@@ -181,6 +181,13 @@ SEARCH_BACKEND_WHOOSH = "casebase.search.backends.whoosh.WhooshBackend"
 SEARCH_BACKEND_POSTGRES = "casebase.search.backends.postgres.PostgresBackend"
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", SEARCH_BACKEND_WHOOSH)
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search-index"))
+_rebuild_memory = os.environ.get("SEARCH_REBUILD_MEMORY_MB", "2048")
+if not (_rebuild_memory.isdigit() and int(_rebuild_memory) >= 16):
+    raise ImproperlyConfigured(
+        f"SEARCH_REBUILD_MEMORY_MB must be a whole number of megabytes, at least 16; "
+        f"got {_rebuild_memory!r}."
+    )
+SEARCH_REBUILD_MEMORY_MB = int(_rebuild_memory)
 
 
 def _throttle_rate(name: str, default: str) -> str | None:

@@ -47,12 +47,6 @@ from casebase.search.query import (
 
 WRITE_TIMEOUT = 60.0
 REBUILD_PROCS = 2
-# How many megabytes of postings (Whoosh's estimate) each rebuild writer sorts in
-# memory before it spills a sorted run to disk. Spilling costs more than sorting
-# (each posting is written, read back and merged one by one in Python: half a
-# writer's time at 100,000 records); this keeps a 100,000-record rebuild in memory
-# (1.7 GB per writer process, measured) and a larger one bounded.
-REBUILD_LIMIT_MB = 2048
 LOCK_FILE = "casebase-write.lock"
 
 
@@ -220,7 +214,13 @@ class WhooshBackend(SearchBackend):
             writer = ix.writer(
                 timeout=WRITE_TIMEOUT,
                 codec=Codec(),
-                limitmb=REBUILD_LIMIT_MB,
+                # Postings each writer sorts in memory before it spills a sorted
+                # run to disk (settings.SEARCH_REBUILD_MEMORY_MB, Whoosh's estimate).
+                # Spilling costs more than sorting: each posting is written, read
+                # back and merged one by one in Python, half a writer's time at
+                # 100,000 records; the default keeps that rebuild in memory (1.7 GB
+                # per writer process, measured).
+                limitmb=settings.SEARCH_REBUILD_MEMORY_MB,
                 procs=procs,
                 multisegment=procs > 1,
             )
