@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from casebase.cases.models import Dispute
 from casebase.citations.neutral import citation_path, normalise
 from casebase.core.models import PublicationStatus
-from casebase.law.models import Precedent
+from casebase.law.models import Precedent, Provision
 
 # EU judgments carry a case number, optionally with their ECLI, in the neutral-citation
 # field (the model's help text says so); they are not UK neutral citations.
@@ -41,6 +41,12 @@ def publication_problems(obj: models.Model) -> list[Problem]:
 
 
 def publication_warnings(obj: models.Model) -> list[str]:
+    if isinstance(obj, Provision) and not obj.statute.is_published:
+        # A provision is public only while its Act or SI is (law.models).
+        return [
+            f"Its Act or SI, {obj.statute.short_title}, is not published: the "
+            "provision will not be shown anywhere until it is."
+        ]
     if not isinstance(obj, Dispute):
         return []
     unpublished = []

@@ -198,3 +198,25 @@ def test_desk_lists_my_drafts_and_what_waits_for_review(client):
     queue = [row.obj for row in response.context["waiting"]]
     assert drafts == [mine]
     assert queue == [waiting]
+
+
+def test_publishing_a_provision_of_a_draft_statute_warns(client):
+    """GIVEN a provision in review whose Act is still a draft
+    WHEN a reviewer opens its publish step
+    THEN the page says the provision will not be shown until the Act is published."""
+    statute = f.StatuteFactory(
+        short_title="Pending Draft Act", publication_status=S.DRAFT
+    )
+    provision = f.ProvisionFactory(statute=statute, publication_status=S.IN_REVIEW)
+    client.force_login(user_with_role("reviewer"))
+    page = client.get(
+        reverse("editorial:step", args=["provision", provision.pk, "publish"])
+    )
+    assert page.status_code == 200
+    assert "Pending Draft Act, is not published" in page.content.decode()
+    statute.publication_status = S.PUBLISHED
+    statute.save()
+    page = client.get(
+        reverse("editorial:step", args=["provision", provision.pk, "publish"])
+    )
+    assert "is not published" not in page.content.decode()
