@@ -165,8 +165,8 @@ def exception_handler(exc: Exception, context: dict) -> Response:
             ),
             status=500,
         )
-    if isinstance(exc, exceptions.ValidationError):
-        errors = flatten(exc.detail)
+    if isinstance(exc, exceptions.ValidationError) or isinstance(exc.detail, dict):
+        errors = flatten(exc.detail)  # by field (an unknown ?format= names `format`)
     else:
         errors = {_field_for(exc): [str(exc.detail)]}
     response.data = body(response.status_code, _code(exc), errors)

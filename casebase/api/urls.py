@@ -2,11 +2,7 @@
 
 from csp.decorators import csp_update
 from django.urls import path, re_path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularRedocView,
-    SpectacularSwaggerSplitView,
-)
+from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from casebase.api.views import meta, records, search
@@ -39,7 +35,7 @@ urlpatterns = [
     path("", meta.Root.as_view(), name="root"),
     path("ping", meta.Ping.as_view(), name="ping"),
     path("search", search.Search.as_view(), name="search"),
-    path("schema", SpectacularAPIView.as_view(), name="schema"),
+    path("schema", meta.Schema.as_view(), name="schema"),
     path(
         "docs",
         _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),

@@ -220,3 +220,25 @@ def test_a_link_missing_a_required_field_in_a_patch_is_400(
         reverse("api:dispute-detail", args=[dispute.slug]), links, format="json"
     )
     assert missing in _error(response, 400)["errors"]
+
+
+@pytest.mark.parametrize(
+    ("url", "offered"),
+    [
+        ("/api/v1/schema?format=xml", "json, yaml"),
+        ("/api/v1/disputes?format=yaml", "json"),
+        ("/api/v1/ping?format=csv", "json"),
+    ],
+)
+def test_unknown_format_is_404_naming_format(anon, url, offered):
+    """An unknown ?format= is a 404 in the one JSON shape, the schema's included (it
+    answered in YAML), and says which formats there are."""
+    response = anon.get(url)
+    assert response["Content-Type"].startswith("application/json")
+    body = _error(response, 404)
+    assert body["message"].startswith("format:") and offered in body["message"]
+
+
+def test_schema_formats_still_served(anon):
+    assert anon.get("/api/v1/schema").content.startswith(b"openapi: 3")
+    assert anon.get("/api/v1/schema?format=json").json()["openapi"].startswith("3")

@@ -5,7 +5,7 @@ A resource's viewset names its selectors and serializers; everything else is her
 """
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import decorators, exceptions, status, viewsets
 from rest_framework.parsers import JSONParser
@@ -78,6 +78,25 @@ class JSONBodyParser(JSONParser):
             ) from error
 
 
+def negotiate_or_name_format(view, request, force):
+    """`view.perform_content_negotiation`, with an unknown `?format=` answered as a
+    404 that names the parameter (DRF's own says only "Not found.")."""
+    try:
+        return view.perform_content_negotiation(request, force)
+    except Http404:
+        offered = ", ".join(
+            sorted({r.format for r in view.get_renderers() if r.format != "api"})
+        )
+        raise exceptions.NotFound(
+            {
+                "format": [
+                    f"There is no {request.query_params.get('format')!r} format "
+                    f"here; leave it out, or use one of: {offered}."
+                ]
+            }
+        ) from None
+
+
 class ApiMixin:
     """What every API view shares."""
 
@@ -89,6 +108,9 @@ class ApiMixin:
 
     def get_exception_handler(self):
         return errors.exception_handler
+
+    def perform_content_negotiation(self, request, force=False):
+        return negotiate_or_name_format(super(), request, force)
 
     def initial(self, request, *args, **kwargs):
         # Before authentication and permissions: a method the endpoint lacks is 405

@@ -2,14 +2,17 @@
 
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from casebase.api import errors
 from casebase.api.errors import json_error
 from casebase.api.permissions import ReadOnly
-from casebase.api.views.base import ApiMixin
+from casebase.api.renderers import FastJSONRenderer
+from casebase.api.views.base import ApiMixin, negotiate_or_name_format
 
 RESOURCES = [
     "dispute",
@@ -69,3 +72,19 @@ class Ping(ApiMixin, APIView):
 def not_found(request, *args, **kwargs):
     # Exempt: a JSON 404 for any method, never Django's HTML CSRF page.
     return json_error(404, "not_found", "There is no API endpoint at this address.")
+
+
+class Schema(SpectacularAPIView):
+    """The OpenAPI schema (YAML; JSON with `?format=json`). Its errors, an unknown
+    format say, come in the API's JSON error shape, not in YAML."""
+
+    def get_exception_handler(self):
+        return errors.exception_handler
+
+    def perform_content_negotiation(self, request, force=False):
+        return negotiate_or_name_format(super(), request, force)
+
+    def handle_exception(self, exc):
+        self.request.accepted_renderer = FastJSONRenderer()
+        self.request.accepted_media_type = FastJSONRenderer.media_type
+        return super().handle_exception(exc)
