@@ -41,6 +41,17 @@ class PayloadTooLarge(exceptions.APIException):
     default_code = "too_large"
 
 
+class LengthRequired(exceptions.APIException):
+    """A body sent in chunks, without a Content-Length: WSGI servers hand Django
+    such a body as empty, which would otherwise read as "this field is required"."""
+
+    status_code = status.HTTP_411_LENGTH_REQUIRED
+    default_detail = (
+        "Send the body with a Content-Length header; a chunked body cannot be read."
+    )
+    default_code = "length_required"
+
+
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_detail = "The change conflicts with the stored record."
@@ -144,7 +155,7 @@ def _field_for(exc: exceptions.APIException) -> str:
         return NON_FIELD
     if isinstance(exc, exceptions.ParseError | exceptions.UnsupportedMediaType):
         return BODY
-    if isinstance(exc, PayloadTooLarge):
+    if isinstance(exc, PayloadTooLarge | LengthRequired):
         return BODY
     return NON_FIELD
 

@@ -112,6 +112,20 @@ def test_oversized_body_is_413(editor_client):
     assert "body" in _error(response, 413)["errors"]
 
 
+def test_chunked_body_without_length_is_411(editor_client):
+    """A WSGI server hands Django a chunked body as empty: it is refused as such,
+    not answered with "this field is required" for every field."""
+    response = editor_client.generic(
+        "POST",
+        reverse("api:party-list"),
+        data=json.dumps({"name": "Chunked Ltd", "kind": "company"}),
+        content_type="application/json",
+        HTTP_TRANSFER_ENCODING="chunked",
+        CONTENT_LENGTH="",
+    )
+    assert "Content-Length" in _error(response, 411)["errors"]["body"][0]
+
+
 def test_stale_if_match_is_409(editor_client):
     """An update sent with an old ETag is refused and nothing is stored."""
     party = f.PartyFactory(name="Before")

@@ -118,6 +118,9 @@ class ApiMixin:
         method = request.method.lower()
         if method not in self.http_method_names or not hasattr(self, method):
             raise exceptions.MethodNotAllowed(request.method)
+        chunked = "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not request.META.get("CONTENT_LENGTH"):
+            raise errors.LengthRequired()
         # Refuse an oversized body before reading it (DRF's parsers do not check).
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
