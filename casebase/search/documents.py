@@ -21,7 +21,7 @@ from casebase.cases import models as cases
 from casebase.core.dates import format_partial_date
 from casebase.core.visibility import prefetch_visible, through_visible, visible
 from casebase.law import models as law
-from casebase.search.provisions import provision_key
+from casebase.search.provisions import provision_keys
 from casebase.search.query import DocType
 
 PUBLIC = None  # the anonymous reader: the index holds what the public may see
@@ -315,7 +315,7 @@ def provision_from_parts(
         title=clean(f"{s.short_title}, {p.label}", p.heading and f"({p.heading})"),
         url=url,
         citations=(f"{s.short_title} {p.label}", s.chapter_or_si),
-        lookup_keys=(provision_key(s.short_title, p.unit, p.number),),
+        lookup_keys=provision_keys(s.short_title, p.unit, p.number, p.label),
         body=clean(p.summary, p.relevance, p.notes, s.legislation_path),
         theory=_names(t.name for t in theories),
         f_theory=tuple(sorted(t.slug for t in theories)),

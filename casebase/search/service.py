@@ -49,14 +49,15 @@ def run_search(
     only what the public may see, so every user gets the same results."""
     parsed = ql.parse(query.text)
     notices = list(parsed.notices)
-    citation = _citation_node(query.text)
+    lookups = _lookups(query.text)
+    citation = lookups[-1] if lookups else None  # the broadest, for the results
     tree = parsed.tree
     if citation is not None:
         tree = ql.Or((citation, tree)) if tree is not None else citation
     if tree is None:
         return SearchResults(query=query, notices=tuple(notices), error=parsed.error)
     try:
-        found = _search(query, tree, citation)
+        found = _search(query, tree, lookups)
         if found.total == 0 and citation is None:
             corrected = _corrected(query, parsed.tree)
             if corrected is not None:
@@ -83,30 +84,36 @@ def run_search(
     return _results(query, found, notices)
 
 
-def _citation_node(text: str) -> ql.CitationKey | None:
+def _lookups(text: str) -> tuple[ql.CitationKey, ...]:
     """A citation (`[2023] UKSC 49`) or a provision reference (`s 16 CDPA`) typed on
-    its own, as the key of the records that carry it."""
+    its own, as the keys of the records that carry it, the most precise first
+    (`s 1(2)`, then `s 1`); () when it is neither."""
     if looks_like_citation(text):
-        key = citation_key(text)
+        keys = tuple(filter(None, [citation_key(text)]))
     elif provisions.looks_like_reference(text):
         titles = visible(Statute, None).values_list("short_title", flat=True)
-        key = provisions.reference_key(text, list(titles))
+        keys = provisions.reference_keys(text, list(titles))
     else:
-        key = ""
-    return ql.CitationKey(key, text.strip()) if key else None
+        keys = ()
+    return tuple(ql.CitationKey(key, text.strip()) for key in keys)
 
 
 def _search(
-    query: SearchQuery, tree: ql.Node, citation: ql.CitationKey | None
+    query: SearchQuery, tree: ql.Node, lookups: tuple[ql.CitationKey, ...]
 ) -> BackendResults:
     backend = get_backend()
     found = backend.search(query, tree)
-    if citation is None or query.sort != SortOrder.RELEVANCE or query.page != 1:
+    if not lookups or query.sort != SortOrder.RELEVANCE or query.page != 1:
         return found
-    # The record that carries the citation comes first, whatever else matches.
-    exact = backend.search(
-        replace(query, with_facets=False, page=1, per_page=query.per_page), citation
-    )
+    # The records that carry the citation come first, whatever else matches: those
+    # of the most precise key that any record carries.
+    exact = None
+    for lookup in lookups:
+        exact = backend.search(
+            replace(query, with_facets=False, page=1, per_page=query.per_page), lookup
+        )
+        if exact.hits:
+            break
     pinned = [replace(hit, citation_match=True) for hit in exact.hits]
     keys = {hit.key for hit in pinned}
     rest = [hit for hit in found.hits if hit.key not in keys]
