@@ -107,7 +107,6 @@ def _search(
         return found
     # The records that carry the citation come first, whatever else matches: those
     # of the most precise key that any record carries.
-    exact = None
     for lookup in lookups:
         exact = backend.search(
             replace(query, with_facets=False, page=1, per_page=query.per_page), lookup
