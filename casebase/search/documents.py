@@ -23,6 +23,7 @@ from casebase.core.visibility import prefetch_visible, through_visible, visible
 from casebase.law import models as law
 from casebase.search.provisions import provision_keys
 from casebase.search.query import DocType
+from casebase.search.tokens import words
 
 PUBLIC = None  # the anonymous reader: the index holds what the public may see
 
@@ -92,6 +93,27 @@ def clean(*parts) -> str:
 
 def _names(items: Iterable) -> str:
     return clean(*items)
+
+
+def _named(name: str, *aliases: str) -> str:
+    """`name`, then the words of `aliases` that it does not hold already: a court's
+    TNA code and slug (`court:cjeu`, `court:sdny`), a jurisdiction's slug
+    (`jurisdiction:eu`)."""
+    known = set(words(name))
+    extra = []
+    for word in (w for alias in aliases for w in words(alias)):
+        if word not in known:
+            known.add(word)
+            extra.append(word)
+    return clean(name, *extra)
+
+
+def _court(court: law.Court | None) -> str:
+    return _named(court.name, court.tna_code, court.slug) if court else ""
+
+
+def _jurisdictions(jurisdictions: Iterable) -> str:
+    return _names(_named(j.name, j.slug) for j in jurisdictions)
 
 
 # -- querysets: what is public, with what each document reads prefetched -----------------
@@ -240,8 +262,8 @@ def dispute_from_parts(
             name for r in roles for name in [r.party.name, *r.names_as_pleaded]
         ),
         systems=_names(f"{s.name} {s.version}" for s in systems),
-        court=clean(court.name, court.tna_code) if court else "",
-        jurisdiction=_names(j.name for j in jurisdictions),
+        court=_court(court),
+        jurisdiction=_jurisdictions(jurisdictions),
         theory=_names(theories.values()),
         f_court=court.slug if court else "",
         f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),
@@ -286,8 +308,8 @@ def precedent_from_parts(
             p.decision_date_note,
             p.notes,
         ),
-        court=clean(court.name, court.tna_code) if court else "",
-        jurisdiction=court.jurisdiction.name if court else "",
+        court=_court(court),
+        jurisdiction=_jurisdictions([court.jurisdiction]) if court else "",
         theory=_names(t.name for t in theories),
         f_court=court.slug if court else "",
         f_jurisdiction=(court.jurisdiction.slug,) if court else (),
@@ -357,8 +379,8 @@ def evidence_from_parts(
             e.shown_description,
             e.shown_assessment_note,
         ),
-        court=clean(court.name) if court else "",
-        jurisdiction=_names(j.name for j in jurisdictions),
+        court=_court(court),
+        jurisdiction=_jurisdictions(jurisdictions),
         theory=_names(theories.values()),
         f_court=court.slug if court else "",
         f_jurisdiction=tuple(sorted(j.slug for j in jurisdictions)),

@@ -240,7 +240,7 @@ class _Parser:
                     'citation:"[2023] UKSC 49"); it was ignored.'
                 )
                 return None
-            return self.leaf(CitationKey(key, value))
+            return self.leaf(CitationKey(key, value, tuple(words(value))))
         if canonical in KEYWORD_FIELDS:
             slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
             return self.leaf(Keyword(canonical, slug) if slug else None)

@@ -42,6 +42,10 @@ class SearchEntry(models.Model):
     search_vector = SearchVectorField(
         null=True, help_text="Everything searchable, weighted A (citation, title) to D."
     )
+    citation_vector = SearchVectorField(
+        null=True,
+        help_text="citation: searches: the citation keys and the citations' words.",
+    )
     title_vector = SearchVectorField(null=True, help_text="title: searches.")
     party_vector = SearchVectorField(null=True, help_text="party: searches.")
     system_vector = SearchVectorField(null=True, help_text="system: searches.")

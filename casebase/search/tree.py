@@ -39,10 +39,15 @@ class YearRange:
 
 @dataclass(frozen=True)
 class CitationKey:
-    """A citation, as its normalised key (see casebase.search.citations)."""
+    """A citation, as its normalised key (see casebase.search.citations). `words`,
+    set for a `citation:` search, are also matched as a phrase within the records'
+    citations, so that part of a citation finds every citation holding it
+    (`citation:UKSC`, `citation:"[2023] UKSC"`); a citation typed alone leaves them
+    empty and matches its key only."""
 
     key: str
     text: str
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

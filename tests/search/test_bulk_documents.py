@@ -152,8 +152,9 @@ def test_bulk_documents_show_only_public_text(db):
     assert "Developer Company" in full.parties
     # Precedents cited on the same day keep one order on both paths.
     assert full.body.index("[1969] RPC 41") < full.body.index("[2001] EWHC")
-    # Jurisdictions in their default order (the UK first), theories as claimed.
-    assert full.jurisdiction == "Test United Kingdom Aardvark Land"
+    # Jurisdictions in their default order (the UK first), each followed by the
+    # words of its slug it lacks; theories as claimed.
+    assert full.jurisdiction == "Test United Kingdom uk Aardvark Land test aa"
     assert full.theory == "Second theory First theory"
 
 

@@ -1,8 +1,11 @@
 """The shared contract: the same searches find the same records on every backend."""
 
+import datetime as dt
+
 import pytest
 
 from casebase.search.documents import make_key
+from tests import factories as f
 from tests.search.conftest import index_all, keys, search
 from tests.search.corpus import build_corpus
 
@@ -141,6 +144,73 @@ def test_citation_lookup_finds_the_record_first(corpus, typed, record):
 def test_citation_field(corpus):
     """citation: matches a stored citation in another form."""
     assert keys(search('citation:"(1969) RPC 41"')) == [corpus["beta"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("citation:UKSC", ["alpha"]),
+        ("citation:RPC", ["beta"]),
+        ('citation:"[2023] UKSC"', ["alpha"]),
+        ("citation:2012", ["gamma"]),
+        ("citation:ECLI", ["gamma"]),
+        # Words of the record's name or text, not of its citations.
+        ("citation:robotics", []),
+        ("citation:patent", []),
+        ("citation:confidence", []),
+        ('citation:"UKSC 2023"', []),
+    ],
+)
+def test_citation_field_searches_within_the_citations_only(corpus, typed, found):
+    """Part of a citation (a court, a report series, a year) finds every record whose
+    citations hold it, in that order, and nothing else: on PostgreSQL a citation key
+    used to be matched against every word of a record."""
+    assert sorted(keys(search(typed))) == sorted(corpus[name] for name in found)
+
+
+def test_a_word_of_a_citation_is_found_as_written(corpus):
+    """A word that only a citation holds (`cited`, whose stem is `cite`) is found on
+    both backends, alone and in a phrase; PostgreSQL used to look for its stem only."""
+    epsilon = f.PrecedentFactory(
+        case_name="Epsilon Racing Board v Hilltop",
+        neutral_citation=None,
+        law_report_citations=["[2005] RPC 260 (as cited by the CA)"],
+        decision_date=dt.date(2004, 11, 9),
+        holding="A list of runners is not a database of the required kind.",
+    )
+    index_all()
+    key = make_key("precedent", epsilon.pk)
+    assert keys(search("cited")) == [key]
+    assert keys(search('"as cited by"')) == [key]
+    assert keys(search("cited -runners")) == []
+    assert keys(search("[2005] RPC 260 (as cited by the CA)"))[:1] == [key]
+
+
+def test_a_prefix_reaches_the_citations(corpus):
+    """`uks*` finds the record cited `[2023] UKSC 49` on both backends (Whoosh used
+    to look in titles and text only)."""
+    assert keys(search("uks*")) == [corpus["alpha"]]
+
+
+def test_a_court_or_jurisdiction_is_found_by_its_short_name(corpus):
+    """A court's slug (`cjeu`, `sdny`) and a jurisdiction's (`eu`) are words of its
+    name for `court:` and `jurisdiction:`, and for plain words too."""
+    eu = f.JurisdictionFactory(slug="teu", name="Test European Union")
+    court = f.CourtFactory(
+        slug="tcjeu", name="Test Court of Justice of the Union", jurisdiction=eu
+    )
+    zeta = f.PrecedentFactory(
+        case_name="Zeta Data v Omega Lists",
+        neutral_citation=None,
+        court=court,
+        decision_date=dt.date(2009, 10, 9),
+        holding="Extraction of a substantial part.",
+    )
+    index_all()
+    key = make_key("precedent", zeta.pk)
+    assert keys(search("court:tcjeu")) == [key]
+    assert keys(search("jurisdiction:teu")) == [key]
+    assert keys(search("tcjeu")) == [key]
 
 
 def test_did_you_mean(corpus):

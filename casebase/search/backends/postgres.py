@@ -64,12 +64,13 @@ _VEC = f"to_tsvector('{CONFIG}', %s)"
 _UPSERT = f"""
 INSERT INTO search_entry (key, doc_type, object_id, title, url, citations,
     citation_keys, body, facet_tokens, year, date, date_display, digest, search_vector,
-    title_vector, party_vector, system_vector, court_vector, theory_vector,
-    jurisdiction_vector)
+    citation_vector, title_vector, party_vector, system_vector, court_vector,
+    theory_vector, jurisdiction_vector)
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,
     setweight(array_to_tsvector(%s::text[]), 'A')
     || setweight({_VEC}, 'A') || setweight(to_tsvector('simple', %s), 'A')
     || setweight({_VEC}, 'B') || setweight({_VEC}, 'C') || setweight({_VEC}, 'D'),
+    array_to_tsvector(%s::text[]) || to_tsvector('simple', %s),
     {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC})
 ON CONFLICT (key) DO UPDATE SET doc_type = EXCLUDED.doc_type,
     object_id = EXCLUDED.object_id, title = EXCLUDED.title, url = EXCLUDED.url,
@@ -77,7 +78,8 @@ ON CONFLICT (key) DO UPDATE SET doc_type = EXCLUDED.doc_type,
     body = EXCLUDED.body, facet_tokens = EXCLUDED.facet_tokens, year = EXCLUDED.year,
     date = EXCLUDED.date, date_display = EXCLUDED.date_display,
     digest = EXCLUDED.digest,
-    search_vector = EXCLUDED.search_vector, title_vector = EXCLUDED.title_vector,
+    search_vector = EXCLUDED.search_vector,
+    citation_vector = EXCLUDED.citation_vector, title_vector = EXCLUDED.title_vector,
     party_vector = EXCLUDED.party_vector, system_vector = EXCLUDED.system_vector,
     court_vector = EXCLUDED.court_vector, theory_vector = EXCLUDED.theory_vector,
     jurisdiction_vector = EXCLUDED.jurisdiction_vector
@@ -86,6 +88,7 @@ ON CONFLICT (key) DO UPDATE SET doc_type = EXCLUDED.doc_type,
 
 def _row(doc: SearchDocument) -> tuple:
     keys = doc.citation_keys
+    cited = words(" ".join(doc.citations))
     return (
         doc.key,
         doc.doc_type,
@@ -102,10 +105,12 @@ def _row(doc: SearchDocument) -> tuple:
         doc.digest,
         keys,
         words(doc.title),
-        words(" ".join(doc.citations)),
+        cited,
         words(f"{doc.parties} {doc.systems}"),
         words(f"{doc.court} {doc.theory} {doc.jurisdiction}"),
         words(doc.body),
+        keys,
+        cited,
         words(doc.title),
         words(doc.parties),
         words(doc.systems),
@@ -116,13 +121,13 @@ def _row(doc: SearchDocument) -> tuple:
 
 
 def _textual(node: ql.Node) -> bool:
-    """Whether `node` is made only of unfielded words, phrases, prefixes and citations:
-    then it is one tsquery, answered by one scan of the GIN index."""
+    """Whether `node` is made only of unfielded words, phrases and prefixes: then it
+    is one tsquery, answered by one scan of the GIN index."""
     if isinstance(node, ql.And | ql.Or):
         return all(_textual(c) for c in node.children)
     if isinstance(node, ql.Not):
         return _textual(node.child)
-    if isinstance(node, ql.Keyword | ql.YearRange):
+    if isinstance(node, ql.Keyword | ql.YearRange | ql.CitationKey):
         return False
     return not getattr(node, "field", "")
 
@@ -139,13 +144,14 @@ class _Compiler:
     Boolean combinations of unfielded leaves become one tsquery (`a | (b & !c)`), so
     PostgreSQL answers them with one GIN index scan and no recheck, instead of one
     `@@` per leaf, of which NOT can only be a filter reading every candidate's vector.
-    Fielded leaves, keywords and years stay SQL conditions around it."""
+    Fielded leaves, citations, keywords and years stay SQL conditions around it."""
 
     def __init__(self) -> None:
         self.params: list = []
         self.rank_parts: list[tuple[str, list]] = []
 
     def tsquery(self, leaf: ql.Leaf) -> tuple[str, list]:
+        """The tsquery that ranks `leaf`'s matches (stemmed words)."""
         if isinstance(leaf, ql.Term):
             return f"to_tsquery('{CONFIG}', %s)", [quote_lexeme(leaf.word)]
         if isinstance(leaf, ql.Phrase):
@@ -154,6 +160,26 @@ class _Compiler:
         if isinstance(leaf, ql.Prefix):
             return "to_tsquery('simple', %s)", [quote_lexeme(leaf.stem) + ":*"]
         return "%s::tsquery", [quote_lexeme(leaf.key)]  # CitationKey
+
+    def match(self, leaf: ql.Leaf) -> tuple[str, list]:
+        """The tsquery that finds `leaf`'s matches. An unfielded word or phrase is
+        also matched as written, unstemmed: the citations' words are indexed so
+        (`secondary`, not `secondari`), and Whoosh matches them so too."""
+        sql, params = self.tsquery(leaf)
+        if isinstance(leaf, ql.Term) and not leaf.field:
+            return f"({sql} || to_tsquery('simple', %s))", [*params, *params]
+        if isinstance(leaf, ql.Phrase) and not leaf.field:
+            return f"({sql} || phraseto_tsquery('simple', %s))", [*params, *params]
+        return sql, params
+
+    def citation(self, leaf: ql.CitationKey) -> tuple[str, list]:
+        """A citation's key, or (`citation:` searches) its words as a phrase, in the
+        citations alone (citation_vector, migration 0005)."""
+        sql, params = self.tsquery(leaf)
+        if leaf.words:
+            sql = f"({sql} || phraseto_tsquery('simple', %s))"
+            params = [*params, " ".join(leaf.words)]
+        return sql, params
 
     def text(self, node: ql.Node, positive: bool, params: list) -> str:
         """A textual node (see _textual) as one tsquery expression."""
@@ -166,9 +192,9 @@ class _Compiler:
             )
         if isinstance(node, ql.Not):
             return f"(!! {self.text(node.child, not positive, params)})"
-        sql, leaf_params = self.tsquery(node)
         if positive:
-            self.rank_parts.append((sql, leaf_params))
+            self.rank_parts.append(self.tsquery(node))
+        sql, leaf_params = self.match(node)
         params.extend(leaf_params)
         return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
 
@@ -203,6 +229,12 @@ class _Compiler:
         if isinstance(node, ql.Keyword):
             self.params.append([f"{node.field}={node.value}"])
             return "(string_to_array(e.facet_tokens, ' ') @> %s::text[])"
+        if isinstance(node, ql.CitationKey):
+            if positive:  # ranked by the key, which search_vector holds at weight A
+                self.rank_parts.append(self.tsquery(node))
+            sql, params = self.citation(node)
+            self.params.extend(params)
+            return f"(e.citation_vector @@ {sql})"
         # A fielded leaf: the field's own vector (GIN index, migrations 0003-0004).
         # Its words are also in search_vector, in the same order, so this is all
         # `search_vector @@ q AND field @@ q` would find, without the phrase recheck

@@ -200,7 +200,13 @@ def compile_tree(
     if isinstance(node, ql.Prefix):
         if node.field:
             return wq.Prefix(TEXT_FIELD[node.field], node.stem)
-        return _Or([wq.Prefix("title", node.stem), wq.Prefix("content", node.stem)])
+        return _Or(
+            [
+                wq.Prefix("citation", node.stem),
+                wq.Prefix("title", node.stem),
+                wq.Prefix("content", node.stem),
+            ]
+        )
     if isinstance(node, ql.Keyword):
         return wq.Term(FACET_FIELDS[node.field], node.value)
     if isinstance(node, ql.YearRange):
@@ -209,7 +215,16 @@ def compile_tree(
         wanted = [wq.Term("f_year", str(y)) for y in years if low <= y <= high]
         return _Or(wanted) if wanted else wq.NullQuery
     if isinstance(node, ql.CitationKey):
-        return wq.Term("citation_key", node.key)
+        key = wq.Term("citation_key", node.key)
+        if not node.words:
+            return key
+        words = list(node.words)
+        within = (
+            wq.Phrase("citation", words)
+            if len(words) > 1
+            else wq.Term("citation", words[0])
+        )
+        return _Or([key, within])
     if isinstance(node, ql.Not):
         return wq.Not(compile_tree(node.child, years, positions))
     if isinstance(node, ql.And):
