@@ -186,6 +186,22 @@ def test_a_word_of_a_citation_is_found_as_written(corpus):
     assert keys(search("[2005] RPC 260 (as cited by the CA)"))[:1] == [key]
 
 
+def test_a_word_is_not_found_through_another_words_stem(corpus):
+    """`license` (stem `licens`) does not find a record that only says `licensee`
+    (stem `license`), on either backend."""
+    eta = f.PrecedentFactory(
+        case_name="Eta Code v Theta Labs",
+        neutral_citation=None,
+        decision_date=dt.date(2012, 5, 2),
+        holding="The licensee may observe, study and test the program.",
+    )
+    index_all()
+    key = make_key("precedent", eta.pk)
+    assert keys(search("licensee")) == [key]
+    assert key not in keys(search("license"))
+    assert key not in keys(search('"license"'))
+
+
 def test_a_prefix_reaches_the_citations(corpus):
     """`uks*` finds the record cited `[2023] UKSC 49` on both backends (Whoosh used
     to look in titles and text only)."""

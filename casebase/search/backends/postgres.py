@@ -61,6 +61,10 @@ def facet_tokens(doc: SearchDocument) -> str:
 
 
 _VEC = f"to_tsvector('{CONFIG}', %s)"
+# search_vector: weight A for the citation keys, the title and the citations' words,
+# as written (so that a prefix reaches them: `uks*`) and stemmed (a word that only a
+# citation holds: `cited`, as Whoosh has them in its content); B the parties and
+# systems; C the court, theories and jurisdictions; D the text.
 _UPSERT = f"""
 INSERT INTO search_entry (key, doc_type, object_id, title, url, citations,
     citation_keys, body, facet_tokens, year, date, date_display, digest, search_vector,
@@ -69,6 +73,7 @@ INSERT INTO search_entry (key, doc_type, object_id, title, url, citations,
 VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,
     setweight(array_to_tsvector(%s::text[]), 'A')
     || setweight({_VEC}, 'A') || setweight(to_tsvector('simple', %s), 'A')
+    || setweight({_VEC}, 'A')
     || setweight({_VEC}, 'B') || setweight({_VEC}, 'C') || setweight({_VEC}, 'D'),
     array_to_tsvector(%s::text[]) || to_tsvector('simple', %s),
     {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC})
@@ -105,6 +110,7 @@ def _row(doc: SearchDocument) -> tuple:
         doc.digest,
         keys,
         words(doc.title),
+        cited,
         cited,
         words(f"{doc.parties} {doc.systems}"),
         words(f"{doc.court} {doc.theory} {doc.jurisdiction}"),
@@ -151,7 +157,6 @@ class _Compiler:
         self.rank_parts: list[tuple[str, list]] = []
 
     def tsquery(self, leaf: ql.Leaf) -> tuple[str, list]:
-        """The tsquery that ranks `leaf`'s matches (stemmed words)."""
         if isinstance(leaf, ql.Term):
             return f"to_tsquery('{CONFIG}', %s)", [quote_lexeme(leaf.word)]
         if isinstance(leaf, ql.Phrase):
@@ -160,17 +165,6 @@ class _Compiler:
         if isinstance(leaf, ql.Prefix):
             return "to_tsquery('simple', %s)", [quote_lexeme(leaf.stem) + ":*"]
         return "%s::tsquery", [quote_lexeme(leaf.key)]  # CitationKey
-
-    def match(self, leaf: ql.Leaf) -> tuple[str, list]:
-        """The tsquery that finds `leaf`'s matches. An unfielded word or phrase is
-        also matched as written, unstemmed: the citations' words are indexed so
-        (`secondary`, not `secondari`), and Whoosh matches them so too."""
-        sql, params = self.tsquery(leaf)
-        if isinstance(leaf, ql.Term) and not leaf.field:
-            return f"({sql} || to_tsquery('simple', %s))", [*params, *params]
-        if isinstance(leaf, ql.Phrase) and not leaf.field:
-            return f"({sql} || phraseto_tsquery('simple', %s))", [*params, *params]
-        return sql, params
 
     def citation(self, leaf: ql.CitationKey) -> tuple[str, list]:
         """A citation's key, or (`citation:` searches) its words as a phrase, in the
@@ -192,9 +186,9 @@ class _Compiler:
             )
         if isinstance(node, ql.Not):
             return f"(!! {self.text(node.child, not positive, params)})"
+        sql, leaf_params = self.tsquery(node)
         if positive:
-            self.rank_parts.append(self.tsquery(node))
-        sql, leaf_params = self.match(node)
+            self.rank_parts.append((sql, leaf_params))
         params.extend(leaf_params)
         return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
 

@@ -103,11 +103,13 @@ def number_date(value: int | None) -> dt.date | None:
 
 
 def to_fields(doc: SearchDocument) -> dict:
-    """One document as Whoosh fields (empty fields are left out)."""
+    """One document as Whoosh fields (empty fields are left out). `content` holds the
+    citations' words too, stemmed like the rest (PostgreSQL's search_vector does)."""
     content = " ".join(
         filter(
             None,
             [
+                " ".join(doc.citations),
                 doc.body,
                 doc.parties,
                 doc.systems,
