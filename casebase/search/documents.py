@@ -108,6 +108,13 @@ def _named(name: str, *aliases: str) -> str:
     return clean(name, *extra)
 
 
+def _is_case_number(text: str) -> bool:
+    """Whether a dispute's case number is one: the reference research writes "not
+    found" where it found none, which the dispute's page shows as such but a result
+    must not show as a citation."""
+    return bool(text) and text.strip().lower() != "not found"
+
+
 def _court(court: law.Court | None) -> str:
     return _named(court.name, court.tna_code, court.slug) if court else ""
 
@@ -245,7 +252,7 @@ def dispute_from_parts(
         object_id=d.pk,
         title=clean(str(d)),
         url=url,
-        citations=tuple(filter(None, [d.case_number])),
+        citations=tuple(n for n in [d.case_number] if _is_case_number(n)),
         body=clean(
             d.title if d.short_title else "",
             d.summary,

@@ -26,11 +26,12 @@ _WORDS = re.compile(r"[^\W_]+")
 _PARENTHESIS = re.compile(r"\([^)]*\)")
 # The unit and number, with any subsections: `s. 1(2)(c)`, `section 29A`, `reg 2`.
 _REFERENCE = re.compile(
-    r"""(?<![\w])(?P<unit>sections?|ss?|secs?|regulations?|regs?|r)
+    r"""(?<![\w])(?P<unit>sections?|ss?|secs?|§§?|regulations?|regs?|r)
         \.?\s*(?P<number>\d+[a-z]*)(?P<parts>(?:\s*\([0-9a-z]+\))*)(?![\w(])""",
     re.IGNORECASE | re.VERBOSE,
 )
 _UNITS = {"s": "section", "ss": "section", "sec": "section", "secs": "section"}
+_UNITS |= {"§": "section", "§§": "section"}
 _UNITS |= {"section": "section", "sections": "section"}
 _UNITS |= {"r": "regulation", "reg": "regulation", "regs": "regulation"}
 _UNITS |= {"regulation": "regulation", "regulations": "regulation"}

@@ -11,7 +11,12 @@ from casebase.core.dates import DatePrecision
 from casebase.core.models import PublicationStatus
 from casebase.law import models as law
 from casebase.search.bulk_documents import UrlTemplate, iter_bulk_documents
-from casebase.search.documents import build_documents, count_public, make_key
+from casebase.search.documents import (
+    build_documents,
+    count_public,
+    dispute_document,
+    make_key,
+)
 from casebase.search.query import DocType
 from tests import factories as f
 
@@ -182,3 +187,14 @@ def test_url_template_falls_back_to_reverse_for_odd_values():
     # Not a slug: reverse() decides (here: no such URL), never a made-up address.
     with pytest.raises(Exception, match="Reverse"):
         template("acme ltd/../x")
+
+
+def test_a_case_number_recorded_as_not_found_is_no_citation(db):
+    """The reference research writes "not found" where it found no case number: a
+    result shows no citation for it (both paths), while a real one is kept."""
+    missing = f.DisputeFactory(case_number="not found")
+    known = f.DisputeFactory(case_number="IL-2023-000007")
+    bulk = {doc.key: doc for doc in _bulk(500)}
+    for dispute, citations in ((missing, ()), (known, ("IL-2023-000007",))):
+        assert dispute_document(dispute).citations == citations
+        assert bulk[make_key("dispute", dispute.pk)].citations == citations

@@ -27,6 +27,9 @@ TITLES = [CDPA, PA, TSR, DUAA]
         "CDPA 1988, s. 16",
         "section 16 of the Copyright, Designs and Patents Act 1988",
         "Copyright, Designs and Patents Act s 16",
+        "§ 16 CDPA",
+        "§16 CDPA",
+        "CDPA § 16",
     ],
 )
 def test_forms_of_a_section_reference(typed):
