@@ -1,8 +1,9 @@
 """`run_search`: the one entry point for the search page and the API.
 
-It parses the query language, looks citations up first, runs the configured backend
-under the query's time limit, offers a correction when nothing is found, and puts
-labels on the facets. It never raises for anything a user can type.
+It parses the query language (a pinpoint after a citation set aside), looks citations
+up first, runs the configured backend under the query's time limit, offers a
+correction when nothing is found, and puts labels on the facets. It never raises for
+anything a user can type.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from casebase.law.models import Court, Jurisdiction, LegalTheory, Statute
 from casebase.search import language as ql
 from casebase.search import provisions
 from casebase.search.backends.base import BackendResults, SearchTimeout, get_backend
-from casebase.search.citations import citation_key, looks_like_citation
+from casebase.search.citations import (
+    citation_key,
+    looks_like_citation,
+    strip_pinpoint,
+)
 from casebase.search.query import (
     FACETS,
     DocType,
@@ -47,10 +52,17 @@ def run_search(
 ) -> SearchResults:
     """Search the public index. `user` is accepted for the API's sake; the index holds
     only what the public may see, so every user gets the same results."""
-    parsed = ql.parse(query.text)
-    notices = list(parsed.notices)
-    lookups = _lookups(query.text)
+    text, pinpoint = strip_pinpoint(query.text)
+    parsed = ql.parse(text)
+    lookups = _lookups(text)
     citation = lookups[-1] if lookups else None  # the broadest, for the results
+    # Text looked up as a citation is not a query to explain: the parser's reading
+    # of `ECLI:EU:C:2012:259` as fields would only mislead.
+    notices = [] if lookups else list(parsed.notices)
+    if pinpoint:
+        notices.append(
+            f"The pinpoint “{pinpoint}” was ignored; the citation was searched for."
+        )
     tree = parsed.tree
     if citation is not None:
         tree = ql.Or((citation, tree)) if tree is not None else citation
