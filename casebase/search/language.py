@@ -11,6 +11,12 @@ fails: whatever it cannot use it drops, and says so in `Parsed.notices`.
     field:value      one field                      party:openai  court:"supreme court"
     year:a..b        a year or a range              year:2023  year:2020..2024  year:..2019
     prefix*          words starting with            infring*
+
+A word also finds its equivalents (`ltd` and `limited`, `s` and `section`, `licence`
+and `license`, `trademark` and "trade mark": equivalents.py), except in a quoted phrase.
+`&` between words means AND, the default. The value of a keyword field (type:, stage:,
+outcome:) must be one of its values or their labels; any other is dropped with a
+notice naming the values.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from casebase.search import equivalents, keyword_values
 from casebase.search.tokens import WORD, words
 
 # The tree lives in tree.py; its names are re-exported here for the backends.
@@ -64,6 +71,8 @@ KEYWORD_FIELDS = ("type", "stage", "outcome")
 YEAR_MIN, YEAR_MAX = 1000, 2999
 # Typed between two parties' names, any of these finds the others.
 VERSUS = ("v", "vs", "versus")
+# Typed between words, these mean AND (the default) and are dropped without a notice.
+AMPERSANDS = ("&", "&&")
 
 
 @dataclass
@@ -131,6 +140,7 @@ class _Parser:
         self.notices = notices
         self.depth = 0
         self.count = 0
+        self.negated = False  # parsing what NOT or - applies to
 
     def peek(self) -> tuple[str, str] | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
@@ -183,7 +193,9 @@ class _Parser:
             if self.peek() is None or self.peek() in (("op", "OR"), ("op", "AND")):
                 self.note("NOT needs a word after it; it was ignored.")
                 return None
+            negated, self.negated = self.negated, True
             child = self.unary()
+            self.negated = negated
             return Not(child) if child is not None else None
         return self.primary()
 
@@ -211,7 +223,37 @@ class _Parser:
         if value.lower().rstrip(".") in VERSUS:
             # `Thaler vs Comptroller`: case names are written with `v`.
             return self.leaf(Or(tuple(Term(word, "") for word in VERSUS)))
-        return self.leaf(self.word(value, ""))
+        if value in AMPERSANDS:
+            return None  # `Dow Jones & Company`: AND is the default
+        if value.startswith(equivalents.SECTION_SIGNS):
+            # `§ 16`, `§16`: a section, written as a lawyer writes it.
+            rest = value.lstrip("§")
+            sign = equivalents.expand(("section",))
+            return self.leaf(
+                _combine(And, [sign, self.word(rest, "")]) if rest else sign
+            )
+        return self.leaf(self.several_words() or self.word(value, ""))
+
+    def several_words(self) -> Node | None:
+        """A form of several words with equivalents (`trade mark`, `text and data
+        mining`), typed unquoted from the token just taken: its expansion, the tokens
+        consumed; None when the words there are not such a form, or follow NOT
+        (`-trade mark` leaves out `trade` only)."""
+        if self.negated:
+            return None
+        start = self.pos - 1
+        for n in range(equivalents.LONGEST, 1, -1):
+            tokens = self.tokens[start : start + n]
+            if len(tokens) < n or any(kind != "word" for kind, _ in tokens):
+                continue
+            typed = tuple(words(value) for _, value in tokens)
+            if any(len(found) != 1 for found in typed):
+                continue
+            node = equivalents.expand(tuple(found[0] for found in typed))
+            if isinstance(node, Or):
+                self.pos = start + n
+                return node
+        return None
 
     def fielded(self, name: str) -> Node | None:
         canonical = FIELD_ALIASES.get(name.lower())
@@ -243,10 +285,16 @@ class _Parser:
             return self.leaf(CitationKey(key, value, tuple(words(value))))
         if canonical in KEYWORD_FIELDS:
             slug = re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
-            return self.leaf(Keyword(canonical, slug) if slug else None)
+            return self.leaf(self.keyword(canonical, value, slug) if slug else None)
         if kind == "phrase":
             return self.leaf(_phrase(value, canonical))
         return self.leaf(self.word(value, canonical))
+
+    def keyword(self, name: str, value: str, slug: str) -> Keyword | None:
+        found, notice = keyword_values.resolve(name, value, slug)
+        if notice:
+            self.note(notice)
+        return Keyword(name, found) if found else None
 
     def year(self, value: str) -> YearRange | None:
         match = re.fullmatch(r"(\d{4})?(?:(\.\.|-)(\d{4})?)?", value)
@@ -277,7 +325,10 @@ class _Parser:
         if not words(value):
             self.note("Characters that are not letters or digits were ignored.")
             return None
-        return _phrase(value, field_name)
+        found = tuple(words(value))
+        if len(found) > MAX_LEAVES:
+            return _phrase(value, field_name)
+        return equivalents.expand(found, field_name, joined=True)
 
     def leaf(self, node: Leaf | None) -> Leaf | None:
         if node is None:
@@ -365,8 +416,14 @@ def corrected_text(tree: Node, corrections: dict[str, str]) -> str:
         if isinstance(node, Or):
             if node.children == tuple(Term(word, "") for word in VERSUS):
                 return "v"
+            typed = equivalents.typed_form(node)
+            if typed is not None:
+                found, field_name, separator = typed
+                text = separator.join(corrections.get(w, w) for w in found)
+                return f"{field_name}:{text}" if field_name else text
             return "(" + " OR ".join(write(c) for c in node.children) + ")"
         return " ".join(write(c) for c in node.children)
 
     text = write(tree)
-    return text[1:-1] if isinstance(tree, Or) else text
+    bracketed = isinstance(tree, Or) and text.startswith("(") and text.endswith(")")
+    return text[1:-1] if bracketed else text

@@ -1,0 +1,96 @@
+""" "Did you mean" never replaces a word with an unrelated one (vocabulary.nearest)."""
+
+import pytest
+
+from casebase.search import vocabulary
+from casebase.search.models import SearchWord
+from tests import factories as f
+from tests.search.conftest import index_all, search
+
+KNOWN = (
+    "thaler getty images stability vestergaard faccenda infopaq symbian emotional "
+    "perception breach confidence confidentiality originality midjourney perplexity "
+    "judgment defence anthropic cloud coco pbc ona nan training"
+).split()
+
+
+@pytest.fixture
+def known(db):
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in KNOWN])
+
+
+@pytest.mark.parametrize(
+    "typed,expected",
+    [
+        # misspellings a lawyer makes: corrected
+        ("Thaller", "thaler"),
+        ("Thalor", "thaler"),
+        ("Gety", "getty"),
+        ("Stabilty", "stability"),
+        ("Vestergard", "vestergaard"),
+        ("Facenda", "faccenda"),
+        ("Infopac", "infopaq"),
+        ("Symbain", "symbian"),
+        ("perseption", "perception"),
+        ("breech", "breach"),
+        ("confidentiallity", "confidentiality"),
+        ("origanality", "originality"),
+        ("Midjourny", "midjourney"),
+        ("Perplexety", "perplexity"),
+        ("judgement", "judgment"),
+        ("defense", "defence"),
+        ("Anthropik", "anthropic"),
+        # a name typed without its apostrophe gets it back
+        ("ONan", "o'nan"),
+        # sensible words: never turned into unrelated ones
+        ("colour", ""),  # not cloud (two edits in a six-letter word)
+        ("color", ""),  # not coco
+        ("plc", ""),  # not pbc (three letters)
+        ("ona", ""),  # known
+        ("Getty", ""),  # known
+    ],
+)
+def test_nearest(known, typed, expected):
+    assert vocabulary.nearest(typed) == expected
+
+
+@pytest.mark.parametrize(
+    "a,b,expected",
+    [
+        ("symbain", "symbian", 1),  # a swap is one edit
+        ("colour", "cloud", 2),
+        ("thaller", "thaler", 1),
+        ("abc", "abc", 0),
+        ("kitten", "sitting", 3),
+    ],
+)
+def test_distance(a, b, expected):
+    assert vocabulary.distance(a, b, limit=5) == expected
+
+
+def test_equally_near_words_prefer_the_nearer_length(db):
+    """`patens` is one edit from both `patent` and `paten`; the same length wins."""
+    SearchWord.objects.bulk_create([SearchWord(word=w) for w in ("paten", "patent")])
+    assert vocabulary.nearest("patenr") == "patent"
+
+
+@pytest.fixture
+def records(engine):
+    f.DisputeFactory(
+        title="Doe v O'Nan Cloud Storage Inc",
+        summary="Magistrate Judge Ona heard the cloud storage claim.",
+    )
+    index_all()
+
+
+def test_unrelated_word_is_not_offered(records):
+    """`colour` finds nothing and is not "corrected" to `cloud`."""
+    results = search("colour")
+    assert results.total == 0 and results.suggestion == ""
+
+
+def test_name_without_apostrophe_is_found(records):
+    """`ONan` is offered as o'nan, not as the judge `Ona`."""
+    results = search("ONan")
+    assert results.suggestion == "o'nan"
+    assert results.total == 1

@@ -1,0 +1,164 @@
+"""Equivalent words (equivalents.py): a query word also finds the forms a lawyer uses
+interchangeably, on both backends; quoted phrases stay exact."""
+
+import pytest
+
+from casebase.search import language as ql
+from casebase.search.documents import make_key
+from casebase.search.highlight import highlight_terms, stem
+from tests import factories as f
+from tests.search.conftest import index_all, keys, search
+from tests.search.corpus import build_corpus
+
+SECTION = {ql.Term("section"), ql.Term("s"), ql.Term("ss"), ql.Term("sec")}
+
+
+def test_company_form_finds_its_abbreviation():
+    """`limited` also searches for `ltd`."""
+    assert ql.parse("limited").tree == ql.Or((ql.Term("limited"), ql.Term("ltd")))
+
+
+def test_abbreviation_with_a_broad_stem_is_not_expanded():
+    """`ltd` does not search for `limited`, which is stemmed to `limit` and would
+    find every "limitation"."""
+    assert ql.parse("Ltd.").tree == ql.Term("ltd")
+
+
+def test_spellings_find_each_other():
+    """UK and US spellings are searched together, whichever is typed."""
+    expected = {ql.Term("licence"), ql.Term("license")}
+    assert set(ql.parse("licence").tree.children) == expected
+    assert set(ql.parse("license").tree.children) == expected
+
+
+def test_several_words_typed_unquoted_also_find_their_equivalent():
+    """`trade marks` still finds the words anywhere, and also `trademark`."""
+    assert ql.parse("trade marks").tree == ql.Or(
+        (ql.And((ql.Term("trade"), ql.Term("marks"))), ql.Term("trademark"))
+    )
+    assert ql.parse("text and data mining").tree == ql.Or(
+        (
+            ql.And(tuple(ql.Term(w) for w in ("text", "and", "data", "mining"))),
+            ql.Term("tdm"),
+        )
+    )
+
+
+def test_not_applies_to_one_word_only():
+    """`-trade mark` leaves out `trade`, as before: the form is not read after NOT."""
+    assert ql.parse("-trade mark").tree == ql.And(
+        (ql.Not(ql.Term("trade")), ql.Term("mark"))
+    )
+    assert ql.parse("getty -limited").tree == ql.And(
+        (ql.Term("getty"), ql.Not(ql.parse("limited").tree))
+    )
+
+
+def test_abbreviation_finds_its_words_as_a_phrase():
+    """`LLM` also searches for the phrase "large language model"."""
+    assert ql.parse("LLM").tree == ql.Or(
+        (ql.Term("llm"), ql.Phrase(("large", "language", "model")))
+    )
+
+
+def test_quoted_phrase_is_not_expanded():
+    """A phrase is exact: `"trade mark"` and `"limited"` search for those words only."""
+    assert ql.parse('"trade mark"').tree == ql.Phrase(("trade", "mark"))
+    assert ql.parse('"limited"').tree == ql.Term("limited")
+
+
+def test_hyphenated_form_keeps_its_phrase_and_finds_its_equivalent():
+    assert ql.parse("trade-mark").tree == ql.Or(
+        (ql.Phrase(("trade", "mark")), ql.Term("trademark"))
+    )
+
+
+def test_fielded_word_is_expanded_in_its_field():
+    assert ql.parse("party:limited").tree == ql.Or(
+        (ql.Term("limited", "party"), ql.Term("ltd", "party"))
+    )
+
+
+@pytest.mark.parametrize("typed", ["section 16", "§ 16", "§16", "s. 16"])
+def test_section_sign_and_word_are_a_section(typed):
+    """`section`, `s.`, and `§` (alone or joined to the number) are one thing."""
+    parsed = ql.parse(typed)
+    section, number = parsed.tree.children
+    assert set(section.children) == SECTION
+    assert number == ql.Term("16")
+    assert parsed.notices == []
+
+
+def test_ampersand_between_words_is_and_without_a_notice():
+    """`Dow Jones & Company` is not told that characters were ignored."""
+    parsed = ql.parse("Dow Jones & Company")
+    assert parsed.notices == []
+    assert parsed.tree == ql.And(
+        (ql.Term("dow"), ql.Term("jones"), ql.parse("company").tree)
+    )
+
+
+def test_other_symbols_still_get_the_notice():
+    assert ql.parse("getty ^").notices == [
+        "Characters that are not letters or digits were ignored."
+    ]
+
+
+def test_corrected_text_writes_the_word_typed_not_its_expansion():
+    """ "Did you mean" shows the query as typed, with only the misspelt word changed."""
+    tree = ql.parse("Faccenda Chickn Limited trade marks").tree
+    assert (
+        ql.corrected_text(tree, {"chickn": "chicken", "ltd": "xxx"})
+        == "faccenda chicken limited trade marks"
+    )
+    assert ql.corrected_text(ql.parse("party:limited").tree, {}) == "party:limited"
+
+
+def test_equivalents_are_highlighted():
+    """A record that says `Ltd` has it marked when `limited` was searched for."""
+    terms = highlight_terms(ql.parse("limited licence").tree)
+    assert {stem("ltd"), stem("license"), stem("licence")} <= terms
+
+
+@pytest.fixture
+def corpus(engine):
+    records = build_corpus()
+    trade = f.DisputeFactory(
+        title="Owl Marks Co v Finch", summary="A trademark on a logo."
+    )
+    records["trade"] = trade
+    index_all()
+    kinds = {"Precedent": "precedent", "Dispute": "dispute", "Provision": "provision"}
+    return {
+        name: make_key(kinds[type(obj).__name__], obj.pk)
+        for name, obj in records.items()
+    }
+
+
+def test_limited_finds_ltd(corpus):
+    """`Alpha Robotics Limited` finds "Alpha Robotics Ltd v Comptroller"."""
+    assert keys(search("Alpha Robotics Limited")) == [corpus["alpha"]]
+
+
+def test_us_spelling_finds_uk_spelling(corpus):
+    """`license` finds the record that says "licence"; quoted, it does not."""
+    assert keys(search("license scraped")) == [corpus["pixel"]]
+    quoted = search('"license" scraped')
+    assert quoted.corrected_from == '"license" scraped'  # found only once corrected
+
+
+def test_trade_mark_finds_trademark(corpus):
+    assert keys(search("trade mark logo")) == [corpus["trade"]]
+    assert keys(search('"trade mark" logo')) == []
+
+
+def test_company_finds_co(corpus):
+    """`Owl Marks Company` finds "Owl Marks Co"."""
+    assert keys(search("Owl Marks Company")) == [corpus["trade"]]
+
+
+def test_section_finds_s(corpus):
+    """`section N` finds a provision labelled `s. N`."""
+    found = search("section infringement copying")
+    assert keys(found) == [corpus["provision"]]
+    assert "Characters" not in " ".join(found.notices)
