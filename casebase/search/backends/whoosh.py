@@ -23,7 +23,7 @@ from whoosh import query as wq
 
 from casebase.search import vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
-from casebase.search.backends.whoosh_codec import Codec
+from casebase.search.backends.whoosh_codec import ArrayCodec
 from casebase.search.backends.whoosh_facets import FacetBitmaps
 from casebase.search.backends.whoosh_rank import bits, scoring_terms, top_documents
 from casebase.search.backends.whoosh_schema import (
@@ -142,7 +142,7 @@ class WhooshBackend(SearchBackend):
     def _writer(self, **kwargs):
         ix = self._index()
         with file_lock(self.path / LOCK_FILE, WRITE_TIMEOUT):
-            writer = ix.writer(timeout=WRITE_TIMEOUT, codec=Codec(), **kwargs)
+            writer = ix.writer(timeout=WRITE_TIMEOUT, codec=ArrayCodec(), **kwargs)
             try:
                 yield writer
             except BaseException:
@@ -164,6 +164,17 @@ class WhooshBackend(SearchBackend):
         )
         self._local.years = (searcher, years)
         return years
+
+    def _term_stats(self, searcher) -> dict:
+        """The BM25F statistics of searched terms (whoosh_rank._bm25), kept while
+        this thread's searcher is the same: they are over the whole index, and
+        Whoosh worked them out again for every segment of every query."""
+        cached = getattr(self._local, "term_stats", None)
+        if cached is not None and cached[0] is searcher:
+            return cached[1]
+        stats: dict = {}
+        self._local.term_stats = (searcher, stats)
+        return stats
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -213,7 +224,7 @@ class WhooshBackend(SearchBackend):
                 procs = 1
             writer = ix.writer(
                 timeout=WRITE_TIMEOUT,
-                codec=Codec(),
+                codec=ArrayCodec(),
                 # Postings each writer sorts in memory before it spills a sorted
                 # run to disk (settings.SEARCH_REBUILD_MEMORY_MB, Whoosh's estimate).
                 # Spilling costs more than sorting: each posting is written, read
@@ -293,7 +304,13 @@ class WhooshBackend(SearchBackend):
             scoring = scoring_terms(compiled, searcher.reader())
             try:
                 top = top_documents(
-                    searcher, self._sets, matched, scoring, wanted, deadline
+                    searcher,
+                    self._sets,
+                    matched,
+                    scoring,
+                    wanted,
+                    deadline,
+                    self._term_stats(searcher),
                 )
                 timed_out = False
             except collectors.TimeLimit:

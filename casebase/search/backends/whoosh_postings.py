@@ -5,14 +5,16 @@ Whoosh's matchers decode a posting list one document at a time in Python (`id()`
 block instead costs one unpickle per block of up to 128 postings, and the documents
 and weights come out as arrays. Bitmaps (Python ints, one bit per document of a
 segment) are built from, and enumerated through, strings of "0"/"1" digits: C does
-the work per document, Python only one step per document yielded.
+the work per document, Python only one step per document yielded. Blocks written by
+whoosh_codec.ArrayCodec hold their documents as arrays and, when dense, their bits
+of the bitmap, which are copied in as they are.
 """
 
 from __future__ import annotations
 
 import time
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
 from itertools import accumulate, islice, repeat
 
@@ -24,12 +26,44 @@ from whoosh.util.numeric import byte_to_length
 LENGTHS = [None] + [byte_to_length(b) for b in range(1, 256)]
 
 
+class BlockIndex:
+    """Where a term's posting blocks are in a segment's postings file: each block's
+    last document and offset. Ranking reads the weights of a few hundred candidates
+    from only the blocks that hold them, so a term read for its bitmap need not keep
+    a copy of every posting (decoding those was a third of the time reading a
+    common word took)."""
+
+    __slots__ = ("maxids", "offsets")
+
+    def __init__(self) -> None:
+        self.maxids = array("I")
+        self.offsets = array("Q")
+
+    def nbytes(self) -> int:
+        return self.maxids.itemsize * len(self.maxids) + self.offsets.itemsize * len(
+            self.offsets
+        )
+
+    def touched(self, docs: list[int]) -> int:
+        """How many blocks hold some of `docs` (ascending)."""
+        maxids, count = self.maxids, 0
+        at, end, last = 0, len(docs), len(maxids)
+        while at < end:
+            block = bisect_left(maxids, docs[at])
+            if block >= last:
+                break
+            count += 1
+            at = bisect_right(docs, maxids[block], at)
+        return count
+
+
 def read_term(reader, field: str, text, deadline: float | None = None):
-    """(bitmap, (documents, weights)) of a term in one segment, documents ascending
-    in arrays, deleted ones included; None when the segment does not have the term.
-    (Arrays hold no Python objects, so a cache full of them costs the garbage
-    collector nothing; keeping the blocks' tuples as read made its passes several
-    times slower.)"""
+    """(bitmap, postings) of a term in one segment, deleted documents included; None
+    when the segment does not have the term. `postings` is (documents ascending,
+    weights) in arrays for a short list, or the BlockIndex of a list stored in
+    blocks (see block_weights). (Arrays hold no Python objects, so a cache full of
+    them costs the garbage collector nothing; keeping the blocks' tuples as read
+    made its passes several times slower.)"""
     if field not in reader.schema:
         return None
     size = reader.doc_count_all()
@@ -46,21 +80,51 @@ def read_term(reader, field: str, text, deadline: float | None = None):
     if not hasattr(matcher, "_read_data") or matcher._byteids:
         postings = _matched(matcher)  # a list inlined in the term's entry
         return to_bitmap(postings[0], size), postings
-    ids, weights = array("I"), array("f")
+    if getattr(matcher, "absolute_ids", False):
+        return _read_array_term(matcher, size, deadline)
+    blocks = BlockIndex()
     digits: list[bytes] = []  # the bitmap's binary digits, lowest document first
     last = -1
+    offset = matcher._baseoffset
     while matcher.is_active():
         if deadline and time.monotonic() > deadline:
             raise TimeLimit
         matcher._read_data()
-        gaps, block_weights = matcher._data[0], matcher._data[1]
+        gaps = matcher._data[0]
         # A block's documents are stored as gaps, the first from 0: each gap is
         # one run of digits, so the bitmap is joined from runs, not set bit by bit.
         digits.append(_RUNS[gaps[0] - last])
         digits += map(_RUNS.__getitem__, islice(gaps, 1, None))
         last = matcher._maxid
+        blocks.maxids.append(last)
+        blocks.offsets.append(offset)
+        offset = matcher._nextoffset
+        matcher._next_block()
+    joined = bytearray(b"".join(digits))
+    joined += b"0" * (size - len(joined))
+    joined.reverse()  # int() reads the highest bit first
+    return (int(joined, 2) if joined else 0), blocks
+
+
+def all_postings(reader, field: str, text, deadline: float | None = None):
+    """(documents ascending, weights) of a term in one segment, in arrays; None when
+    the segment does not have the term."""
+    matcher = _matcher(reader, field, text)
+    if matcher is None:
+        return None
+    if not hasattr(matcher, "_read_data") or matcher._byteids:
+        return _matched(matcher)
+    ids, weights = array("I"), array("f")
+    while matcher.is_active():
+        if deadline and time.monotonic() > deadline:
+            raise TimeLimit
+        matcher._read_data()
+        gaps, block_weights = matcher._data[0], matcher._data[1]
         # Arrays filled from lists or arrays, not item by item from iterators.
-        ids.fromlist(list(accumulate(gaps)))
+        if isinstance(gaps, array):
+            ids += gaps  # ArrayCodec keeps the documents themselves
+        else:
+            ids.fromlist(list(accumulate(gaps)))
         # As W3LeafMatcher._read_weights: None means all 1.0, a float all the same.
         if block_weights is None or isinstance(block_weights, float):
             same = 1.0 if block_weights is None else block_weights
@@ -68,10 +132,68 @@ def read_term(reader, field: str, text, deadline: float | None = None):
         else:
             weights += array("f", block_weights)
         matcher._next_block()
-    joined = bytearray(b"".join(digits))
-    joined += b"0" * (size - len(joined))
-    joined.reverse()  # int() reads the highest bit first
-    return (int(joined, 2) if joined else 0), (ids, weights)
+    return ids, weights
+
+
+def _read_array_term(matcher, size: int, deadline: float | None):
+    """read_term for whoosh_codec.ArrayCodec's blocks: a block's bits of the bitmap
+    are copied in as written; a block too sparse to keep them sets its documents
+    one by one (few, by definition)."""
+    blocks = BlockIndex()
+    bitmap = bytearray((size >> 3) + 1)
+    offset = matcher._baseoffset
+    while matcher.is_active():
+        if deadline and time.monotonic() > deadline:
+            raise TimeLimit
+        matcher._read_data()
+        if matcher.bits is not None:
+            start, bits = matcher.bits
+            # The first byte may hold the previous block's last documents.
+            shared = bitmap[start]
+            bitmap[start : start + len(bits)] = bits
+            bitmap[start] |= shared
+        else:
+            for docnum in matcher._data[0]:
+                bitmap[docnum >> 3] |= 1 << (docnum & 7)
+        blocks.maxids.append(matcher._maxid)
+        blocks.offsets.append(offset)
+        offset = matcher._nextoffset
+        matcher._next_block()
+    return int.from_bytes(bitmap, "little"), blocks
+
+
+def block_weights(
+    reader, field: str, text, blocks: BlockIndex, docs: list[int], deadline
+) -> dict[int, float]:
+    """{document: weight} of a term over `docs` (ascending segment docnums), reading
+    only the blocks of `blocks` that can hold them. Weights are rounded to single
+    precision, as the arrays of `looked_up` keep them."""
+    found: dict[int, float] = {}
+    matcher = _matcher(reader, field, text) if docs else None
+    if matcher is None:
+        return found
+    maxids, offsets = blocks.maxids, blocks.offsets
+    at, end, count = 0, len(docs), len(maxids)
+    while at < end:
+        block = bisect_left(maxids, docs[at])
+        if block >= count:
+            break
+        if deadline and time.monotonic() > deadline:
+            raise TimeLimit
+        first, limit = at, maxids[block]
+        while at < end and docs[at] <= limit:
+            at += 1
+        matcher._goto(offsets[block])
+        block_ids = _block_ids(matcher)
+        weights = matcher._data[1]
+        # As W3LeafMatcher._read_weights: None means all 1.0, a float all the same.
+        if weights is None or isinstance(weights, float):
+            same = array("f", (1.0 if weights is None else weights,))[0]
+            found.update((d, same) for d, _ in _held(block_ids, docs[first:at]))
+        else:
+            single = array("f", weights)
+            found.update((d, single[i]) for d, i in _held(block_ids, docs[first:at]))
+    return found
 
 
 class _Runs(dict):
@@ -92,7 +214,9 @@ def _block_ids(matcher) -> list[int]:
     them with a Python generator)."""
     matcher._read_data()
     block_ids = matcher._data[0]
-    return list(block_ids if matcher._byteids else accumulate(block_ids))
+    if matcher._byteids or getattr(matcher, "absolute_ids", False):
+        return block_ids
+    return list(accumulate(block_ids))
 
 
 def _held(block_ids: list[int], wanted: list[int]):

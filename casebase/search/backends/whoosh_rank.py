@@ -14,7 +14,10 @@ NOT took hundreds of milliseconds. Here the matches are already known as bitmaps
 
 A word's frequency in each candidate comes from its postings as DocSets cached them,
 or else from only the posting blocks that hold candidates: stepping a Whoosh matcher
-to each candidate decoded every block on the way, in Python.
+to each candidate decoded every block on the way, in Python. A word's BM25F
+statistics over the whole index (its idf, the field's average length) are kept for
+the searcher rather than worked out for every segment of every query, and its score
+in each candidate is Whoosh's formula, computed inline.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from itertools import islice
 
 from whoosh import query as wq
 from whoosh.collectors import TimeLimit
-from whoosh.scoring import WeightLengthScorer
+from whoosh.scoring import BM25FScorer, WeightLengthScorer
 
 from casebase.search.backends.whoosh_postings import LENGTHS, set_bits
 
@@ -33,6 +36,8 @@ MAX_SCORED = 400
 MAX_PREFIX_TERMS = 8
 HEADLINE_FIELDS = ("citation", "citation_key", "title")
 CHECK_EVERY = 64
+# Terms whose BM25F statistics a searcher keeps (a few dozen bytes each).
+MAX_STATS = 10_000
 
 
 def scoring_terms(query: wq.Query, reader, positive: bool = True) -> list:
@@ -67,11 +72,19 @@ def bits(bitmap: int, limit: int) -> list[int]:
 
 
 def top_documents(
-    searcher, sets, matched: list, terms: list, wanted: int, deadline: float
+    searcher,
+    sets,
+    matched: list,
+    terms: list,
+    wanted: int,
+    deadline: float,
+    stats: dict | None = None,
 ) -> list[tuple[float, int]]:
     """The best `wanted` matches as (score, global docnum), best first. `matched` is
     [(segment reader, bitmap)] in the order of searcher.leaf_searchers() (empty
-    segments left out); `sets` is the DocSets cache."""
+    segments left out); `sets` is the DocSets cache; `stats` the terms' BM25F
+    statistics kept for this searcher (see _bm25)."""
+    stats = {} if stats is None else stats
     headline = [t for t in terms if t[0] in HEADLINE_FIELDS]
     ranked: list[tuple[int, float, int]] = []
     budget = max(MAX_SCORED, wanted)  # deep pages widen the bound
@@ -91,16 +104,19 @@ def top_documents(
             rest = bits(bitmap & ~first, budget - len(docs))
             docs += [(0, d) for d in rest]
         budget -= len(docs)
-        scores = _scores(subsearcher, sets, terms, sorted(d for _, d in docs), deadline)
+        candidates = sorted(d for _, d in docs)
+        scores = _scores(subsearcher, sets, terms, candidates, deadline, stats)
         ranked += [(tier, scores.get(d, 0.0), offset + d) for tier, d in docs]
     best = heapq.nlargest(wanted, ranked, key=lambda r: (r[0], r[1], -r[2]))
     return [(score, docnum) for _, score, docnum in best]
 
 
-def _scores(subsearcher, sets, terms: list, docs: list[int], deadline: float) -> dict:
+def _scores(
+    subsearcher, sets, terms: list, docs: list[int], deadline: float, stats: dict
+) -> dict:
     """BM25F of each of `docs` (ascending segment docnums) over `terms`: what
     Whoosh's scorer gives a matcher standing on the document, summed in the same
-    order."""
+    order. `stats` keeps each term's BM25F statistics for the searcher."""
     scores: dict[int, float] = {}
     if not docs:
         return scores
@@ -109,14 +125,67 @@ def _scores(subsearcher, sets, terms: list, docs: list[int], deadline: float) ->
         if field not in reader.schema or (field, text) not in reader:
             continue
         weights = sets.weights(reader, field, text, docs, deadline)
-        scorer = subsearcher.weighting.scorer(subsearcher, field, text)
-        with_length = isinstance(scorer, WeightLengthScorer)
-        lengths = sets.lengths(reader, field) if with_length else None
-        for n, (docnum, weight) in enumerate(weights.items()):
-            if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
-                raise TimeLimit
-            if with_length:
-                length = LENGTHS[lengths[docnum]] if lengths else scorer.dfl(docnum)
-                weight = scorer._score(weight, length)
+        bm25 = _bm25(subsearcher, field, text, stats)
+        lengths = sets.lengths(reader, field) if bm25 is not False else None
+        if bm25 and lengths:
+            weights = _bm25_scores(weights, lengths, bm25, deadline)
+        elif bm25 is not False:
+            weights = _scored(subsearcher, field, text, weights, lengths, deadline)
+        for docnum, weight in weights.items():
             scores[docnum] = scores.get(docnum, 0.0) + weight
     return scores
+
+
+def _bm25(subsearcher, field: str, text, stats: dict):
+    """(idf, average length, B, K1) of a term when Whoosh scores it with BM25F,
+    False when its scorer is the weight itself (a field without lengths), None for
+    any other scorer. Whoosh computes the first two over the whole index for each
+    scorer it makes; here once per searcher."""
+    key = (field, text)
+    found = stats.get(key)
+    if found is None:
+        scorer = subsearcher.weighting.scorer(subsearcher, field, text)
+        if type(scorer) is BM25FScorer:
+            found = (scorer.idf, scorer.avgfl, scorer.B, scorer.K1)
+        elif not isinstance(scorer, WeightLengthScorer):
+            found = False
+        else:
+            return None
+        if len(stats) >= MAX_STATS:
+            stats.clear()
+        stats[key] = found
+    return found
+
+
+def _bm25_scores(weights: dict, lengths: bytes, bm25: tuple, deadline: float) -> dict:
+    """whoosh.scoring.bm25 of each weight, with the part that depends only on the
+    document's length byte worked out once per byte (the same operations in the
+    same order, so the same floats)."""
+    idf, avgfl, B, K1 = bm25
+    k1_plus_1 = K1 + 1
+    norms: dict[int, float] = {}
+    scored = {}
+    for n, (docnum, tf) in enumerate(weights.items()):
+        if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
+            raise TimeLimit
+        byte = lengths[docnum]
+        norm = norms.get(byte)
+        if norm is None:
+            norm = norms[byte] = K1 * ((1 - B) + B * LENGTHS[byte] / avgfl)
+        scored[docnum] = idf * ((tf * k1_plus_1) / (tf + norm))
+    return scored
+
+
+def _scored(
+    subsearcher, field: str, text, weights: dict, lengths: bytes | None, deadline
+) -> dict:
+    """Whoosh's own scorer over each weight (a scorer other than BM25F, or a
+    segment without the field's lengths column)."""
+    scorer = subsearcher.weighting.scorer(subsearcher, field, text)
+    scored = {}
+    for n, (docnum, weight) in enumerate(weights.items()):
+        if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
+            raise TimeLimit
+        length = LENGTHS[lengths[docnum]] if lengths else scorer.dfl(docnum)
+        scored[docnum] = scorer._score(weight, length)
+    return scored

@@ -9,11 +9,15 @@ all at C speed.
 
 Leaf bitmaps are cached. A segment never changes once written, so a term's bitmap
 (read straight from its posting blocks, deleted documents included) is keyed by the
-segment alone and masked with the segment's live documents when used; the term's
-documents and weights, read in the same pass, are kept with it for ranking
-(whoosh_rank.py). Other leaves (phrases, ranges), whose matchers already leave
-deletions out, are keyed by the segment and its number of deletions. A merge retires
-a segment and its entries.
+segment alone and masked with the segment's live documents when used. With it is
+kept where the term's posting blocks are (whoosh_postings.BlockIndex): ranking
+(whoosh_rank.py) reads the weights of its few hundred candidates from the blocks
+that hold them, or, when they are spread over most blocks, reads the term's
+documents and weights whole once and keeps them instead. (Decoding every posting
+of a common word for ranking, whether or not ranking would look at it, was a third
+of the time reading the word took.) Other leaves (phrases, ranges), whose matchers
+already leave deletions out, are keyed by the segment and its number of deletions.
+A merge retires a segment and its entries.
 
 A two-word phrase in `content` is one term of the `pairs` field (whoosh_analysis.py);
 a longer one is checked with positions only in the documents that have all its pairs.
@@ -33,6 +37,9 @@ from casebase.search.backends import whoosh_postings
 from casebase.search.backends.whoosh_analysis import pair
 from casebase.search.backends.whoosh_facets import to_bitmap
 from casebase.search.backends.whoosh_postings import (
+    BlockIndex,
+    all_postings,
+    block_weights,
     length_bytes,
     looked_up,
     positions_in,
@@ -42,8 +49,10 @@ from casebase.search.backends.whoosh_postings import (
 )
 from casebase.search.backends.whoosh_schema import PAIRS_FIELD
 
-# Bitmaps (12.5 kB per 100,000 documents) and postings kept for ranking (8 bytes a
-# document): the most common word of a 100,000-record index takes about 800 kB.
+# Bitmaps (12.5 kB per 100,000 documents), block indexes (12 bytes a block of 128
+# postings) and the postings kept for ranking when it needs most of a term's blocks
+# (8 bytes a document): the most common word of a 100,000-record index takes 25 kB
+# to 800 kB.
 MAX_BYTES = 64 << 20
 CONTENT_FIELD = "content"
 
@@ -77,9 +86,19 @@ class DocSets:
         from its cached postings when a query has read them, otherwise from
         only the posting blocks that hold `docs`."""
         found = self._get(("term", _segment_id(reader), field, text))
-        if found is not None:
-            return looked_up(found[1], docs) if found[1] else {}
-        return weights_in(reader, field, text, docs, deadline)
+        if found is None:
+            return weights_in(reader, field, text, docs, deadline)
+        postings = found[1]
+        if postings is None:
+            return {}
+        if isinstance(postings, BlockIndex):
+            if postings.touched(docs) * 4 <= len(postings.maxids):
+                return block_weights(reader, field, text, postings, docs, deadline)
+            # Candidates spread over the list: read it whole, once, for this and
+            # later queries.
+            postings = all_postings(reader, field, text, deadline)
+            self._put(("term", _segment_id(reader), field, text), (found[0], postings))
+        return looked_up(postings, docs)
 
     def lengths(self, reader, field: str) -> bytes | None:
         """The length byte of `field` of every document of a segment (cached; None
@@ -125,7 +144,9 @@ def _size(value) -> int:
         return len(value) + 32
     bitmap, postings = value
     held = bitmap.bit_length() // 8 + 32
-    if postings is not None:
+    if isinstance(postings, BlockIndex):
+        held += postings.nbytes()
+    elif postings is not None:
         held += sum(a.itemsize * len(a) for a in postings)
     return held
 
