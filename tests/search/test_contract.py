@@ -300,3 +300,21 @@ def test_versus_is_v(corpus, typed):
 def test_did_you_mean_keeps_versus_short(corpus):
     results = search("Alpha Robotcs vs Comptroller")
     assert results.suggestion == "alpha robotics v comptroller"
+
+
+def test_title_matches_of_records_come_before_those_of_names(corpus):
+    """A party's or an AI system's record (a name and a line) whose title matches
+    comes after the disputes and judgments whose titles match: `pixel` finds the
+    dispute first, then the party "Pixel Archive Ltd"."""
+    found = keys(search("pixel"))
+    party = next(k for k in found if k.startswith("party:"))
+    assert found[0] == corpus["pixel"]
+    assert found.index(party) > found.index(corpus["pixel"])
+
+
+def test_a_search_with_nothing_to_rank_by_is_newest_first(corpus):
+    """A filter alone (`type:precedent`, a year range) has no words to rank by: its
+    records come newest first, on both backends."""
+    newest_first = [corpus["alpha"], corpus["gamma"], corpus["beta"]]
+    assert keys(search("type:precedent")) == newest_first
+    assert keys(search("type:precedent year:1960..2024")) == newest_first

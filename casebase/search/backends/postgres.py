@@ -258,8 +258,9 @@ def _filters(query: SearchQuery) -> tuple[str, list]:
     return "string_to_array(e.facet_tokens, ' ') @> %s::text[]", [tokens]
 
 
+# Date orders; relevance with nothing to rank by is newest first.
 _ORDER = {
-    SortOrder.RELEVANCE: "rank DESC, date DESC NULLS LAST, id",
+    SortOrder.RELEVANCE: "date DESC NULLS LAST, rank DESC, id",
     SortOrder.NEWEST: "date DESC NULLS LAST, rank DESC, id",
     SortOrder.OLDEST: "date ASC NULLS LAST, rank DESC, id",
 }
@@ -329,10 +330,11 @@ class PostgresBackend(SearchBackend):
         return vocabulary.nearest(word)
 
     def search(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        if query.sort != SortOrder.RELEVANCE:
-            return self._search_by_date(query, tree)
         compiler = _Compiler()
         where = compiler.condition(tree)
+        if query.sort != SortOrder.RELEVANCE or not compiler.rank_parts:
+            # Nothing to rank by (`year:2023`, a filter alone): newest first.
+            return self._search_by_date(query, tree)
         filter_sql, filter_params = _filters(query)
         match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
         with limited(connection, query.time_limit) as cursor:
@@ -348,7 +350,8 @@ class PostgresBackend(SearchBackend):
         return BackendResults(_hits(rows, tree), total, facet_counts)
 
     def _search_by_date(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        """Newest or oldest first: every match in date order."""
+        """Newest or oldest first (newest when ranked by relevance with nothing to
+        rank by): every match in date order."""
         compiler = _Compiler()
         where = compiler.condition(tree)
         rank = compiler.rank()

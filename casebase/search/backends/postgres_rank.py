@@ -119,6 +119,16 @@ def _tally(groups) -> tuple[int, dict[str, dict[str, int]]]:
     return total, facets
 
 
+# Title matches of a party or an AI system, whose record is a name and a line, come
+# after title matches of judgments, disputes, legislation and evidence (issue: a
+# search for `Getty` put the party "Getty Images" above the Getty judgment).
+STUB_TYPES = ("party", "system")
+_TIER = (
+    "CASE WHEN e.doc_type IN ("
+    + ", ".join(f"'{t}'" for t in STUB_TYPES)
+    + ") THEN 1 ELSE 2 END"
+)
+
 HIT_COLUMNS = (
     "e.id, r.rank, e.key, e.doc_type, e.object_id, e.title, e.url, e.citations, "
     "e.body, e.date, e.date_display"
@@ -147,7 +157,8 @@ def search_page(
     Ranking: the candidates are the matches whose title carries a searched word
     (GIN index on title_vector), then other matches, at most MAX_SCORED (or as deep
     as the page) in all; only they are ranked (ts_rank reads their vectors): title
-    matches first, then by rank, then newest. When there are no more matches than
+    matches first (those of parties and AI systems after the others), then by rank,
+    then newest. When there are no more matches than
     that, every match is a candidate and the ranking is exact."""
     words_sql, rank_params = words
     budget = max(MAX_SCORED, offset + limit)
@@ -155,13 +166,17 @@ def search_page(
         # The match again, but only over the title matches (few, GIN index): cheaper
         # than a semi-join against every match.
         titled = (
-            f"SELECT e.id FROM search_entry e WHERE {match} "
-            f"AND e.title_vector @@ {words_sql} LIMIT %s"
+            f"SELECT e.id, {_TIER} AS tier FROM search_entry e WHERE {match} "
+            f"AND e.title_vector @@ {words_sql} ORDER BY tier DESC LIMIT %s"
         )
         titled_params = [*params, *rank_params, budget]
         rank_sql = f"ts_rank(e.search_vector, {words_sql})"
     else:
-        titled, titled_params, rank_sql = "SELECT NULL::bigint AS id LIMIT 0", [], "0"
+        titled, titled_params, rank_sql = (
+            "SELECT NULL::bigint AS id, 0 AS tier LIMIT 0",
+            [],
+            "0",
+        )
     sql = f"""
         WITH m AS MATERIALIZED (SELECT e.id, {_M_COLUMNS} FROM search_entry e WHERE {match}),
         titled AS MATERIALIZED ({titled}),
@@ -171,7 +186,7 @@ def search_page(
         ),
         r AS (
             SELECT e.id, {rank_sql} AS rank, c.tier, e.date FROM (
-                SELECT id, 1 AS tier FROM titled UNION ALL SELECT id, 0 FROM rest
+                SELECT id, tier FROM titled UNION ALL SELECT id, 0 FROM rest
             ) c JOIN search_entry e ON e.id = c.id
             ORDER BY c.tier DESC, rank DESC, e.date DESC NULLS LAST, e.id
             LIMIT %s OFFSET %s

@@ -300,8 +300,8 @@ class WhooshBackend(SearchBackend):
         if not total:
             return BackendResults([], 0, {})
         wanted = query.offset + query.per_page
-        if query.sort == SortOrder.RELEVANCE:
-            scoring = scoring_terms(compiled, searcher.reader())
+        scoring = scoring_terms(compiled, searcher.reader())
+        if query.sort == SortOrder.RELEVANCE and scoring:
             try:
                 top = top_documents(
                     searcher,
@@ -315,7 +315,7 @@ class WhooshBackend(SearchBackend):
                 timed_out = False
             except collectors.TimeLimit:
                 top, timed_out = self._unranked(searcher, matched, wanted), True
-        else:
+        else:  # by date; newest first when there is nothing to rank by (`year:2023`)
             top, timed_out = self._by_date(searcher, compiled, query, deadline)
         terms = highlight_terms(tree)
         hits = [
@@ -325,10 +325,11 @@ class WhooshBackend(SearchBackend):
         return BackendResults(hits, total, facets, timed_out=timed_out)
 
     def _by_date(self, searcher, compiled, query: SearchQuery, deadline: float):
-        """Newest or oldest first: Whoosh's sorting collector over the date column."""
-        sortedby, reverse = "date_asc", False
-        if query.sort == SortOrder.NEWEST:
-            sortedby, reverse = "date_desc", True
+        """Oldest first, or else newest first: Whoosh's sorting collector over the
+        date column."""
+        sortedby, reverse = "date_desc", True
+        if query.sort == SortOrder.OLDEST:
+            sortedby, reverse = "date_asc", False
         collector = searcher.collector(
             limit=query.offset + query.per_page, sortedby=sortedby, reverse=reverse
         )

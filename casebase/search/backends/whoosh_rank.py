@@ -6,7 +6,8 @@ NOT took hundreds of milliseconds. Here the matches are already known as bitmaps
 (whoosh_sets.py), so ranking only scores documents:
 
 - records whose citation or title carry a searched word come first (the boosts the
-  search promises: citation and title above body), then the rest;
+  search promises: citation and title above body), those of parties and AI systems
+  after the others, then the rest;
 - within that order, by BM25F over the searched words (Whoosh's own scorer), and
   only for the first MAX_SCORED candidates in that order, which bounds the work
   whatever the query matches. A broad query is ranked among its best candidates
@@ -31,10 +32,17 @@ from whoosh.collectors import TimeLimit
 from whoosh.scoring import BM25FScorer, WeightLengthScorer
 
 from casebase.search.backends.whoosh_postings import LENGTHS, set_bits
+from casebase.search.backends.whoosh_schema import FACET_FIELDS
 
 MAX_SCORED = 400
 MAX_PREFIX_TERMS = 8
 HEADLINE_FIELDS = ("citation", "citation_key", "title")
+# Title matches of a party or an AI system, whose record is a name and a line, come
+# after title matches of judgments, disputes, legislation and evidence: a search for
+# `Getty` put the party "Getty Images" above the Getty judgment (postgres_rank has
+# the same tiers).
+STUB_TYPES = ("party", "system")
+_FACETS = frozenset(FACET_FIELDS.values())
 CHECK_EVERY = 64
 # Terms whose BM25F statistics a searcher keeps (a few dozen bytes each).
 MAX_STATS = 10_000
@@ -59,6 +67,8 @@ def scoring_terms(query: wq.Query, reader, positive: bool = True) -> list:
     if isinstance(query, wq.Phrase):
         return [(query.fieldname, word) for word in query.words]
     if type(query) is wq.Term:
+        if query.fieldname in _FACETS:
+            return []  # type:, stage:, a year: they select, and rank nothing
         return [(query.fieldname, query.text)]
     terms = []
     for sub in getattr(query, "subqueries", ()):
@@ -99,10 +109,14 @@ def top_documents(
         for field, text in headline:
             first |= sets.term(reader, field, text, deadline)
         first &= bitmap
-        docs = [(1, d) for d in bits(first, budget)]
-        if len(docs) < budget:
-            rest = bits(bitmap & ~first, budget - len(docs))
-            docs += [(0, d) for d in rest]
+        stubs = 0
+        if first:
+            for doc_type in STUB_TYPES:
+                stubs |= sets.term(reader, "f_type", doc_type, deadline)
+        docs: list[tuple[int, int]] = []
+        for tier, tiered in ((2, first & ~stubs), (1, first & stubs), (0, ~first)):
+            if len(docs) < budget:
+                docs += [(tier, d) for d in bits(bitmap & tiered, budget - len(docs))]
         budget -= len(docs)
         candidates = sorted(d for _, d in docs)
         scores = _scores(subsearcher, sets, terms, candidates, deadline, stats)
