@@ -63,7 +63,7 @@ class Codec(W3Codec):
     def postings_writer(self, dbfile, byteids=False):
         if byteids:  # term vectors are read by W3PerDocReader with W3LeafMatcher
             return super().postings_writer(dbfile, byteids)
-        return _PostingsWriter(
+        return self._postings_writer_class()(
             dbfile,
             blocklimit=self._blocklimit,
             compression=self._compression,
@@ -74,7 +74,16 @@ class Codec(W3Codec):
         if terminfo.is_inlined():
             return super().postings_reader(dbfile, terminfo, format_, term, scorer)
         offset, length = terminfo.extent()
-        return _LeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+        return self._leaf_matcher_class()(
+            dbfile, offset, length, format_, term=term, scorer=scorer
+        )
+
+    # The posting layout: this codec's blocks, or ArrayCodec's.
+    def _postings_writer_class(self):
+        return _PostingsWriter
+
+    def _leaf_matcher_class(self):
+        return _LeafMatcher
 
 
 class _PerDocReader(W3PerDocReader):
@@ -230,23 +239,11 @@ def _loaded(typecode: str, data) -> array:
 
 
 class ArrayCodec(Codec):
-    def postings_writer(self, dbfile, byteids=False):
-        if byteids:
-            return super().postings_writer(dbfile, byteids)
-        return _ArrayPostingsWriter(
-            dbfile,
-            blocklimit=self._blocklimit,
-            compression=self._compression,
-            inlinelimit=self._inlinelimit,
-        )
+    def _postings_writer_class(self):
+        return _ArrayPostingsWriter
 
-    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
-        if terminfo.is_inlined():
-            return super().postings_reader(dbfile, terminfo, format_, term, scorer)
-        offset, length = terminfo.extent()
-        return _ArrayLeafMatcher(
-            dbfile, offset, length, format_, term=term, scorer=scorer
-        )
+    def _leaf_matcher_class(self):
+        return _ArrayLeafMatcher
 
 
 class _ArrayPostingsWriter(_PostingsWriter):
