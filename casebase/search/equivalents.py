@@ -10,9 +10,18 @@ A form whose stem is broader than the word is only ever expanded *from*: `limite
 stemmed to `limit`, so if `ltd` also searched for `limited` it would find every
 "limitation"; `authorization` is stemmed to `author`. `organisation` is left out: it is
 the label of every organisation party.
+
+Two kinds depend on where the word stands. A company form (`limited`, `inc`) finds
+the others only after another word, as in a name (`Faccenda Chicken Limited`): typed
+alone or first, `limited` and `incorporated` are ordinary words, and expanded they
+brought in every company. A section (`section`, `s`, `ss`, `sec`, `§`) finds the
+others only before a number, and then as a phrase with it (`section 50A` finds
+`s. 50A`): `s` alone is the possessive of every name ("owner's").
 """
 
 from __future__ import annotations
+
+import re
 
 from casebase.search.tree import And, Node, Or, Phrase, Term
 
@@ -21,7 +30,6 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("incorporated", "inc"),
     ("corporation", "corp"),
     ("company", "co"),
-    ("section", "s", "ss"),
     ("licence", "license"),
     ("defence", "defense"),
     ("judgment", "judgement"),
@@ -37,15 +45,20 @@ GROUPS: tuple[tuple[str, ...], ...] = (
 ONE_WAY: tuple[tuple[str, ...], ...] = (
     ("limited", "ltd"),
     ("authorization", "authorisation"),
-    # `sec` typed alone is as likely the SEC as a section.
-    ("section", "sec"),
-    ("s", "sec"),
-    ("ss", "sec"),
     # "AI" is in most records: `artificial intelligence` must not find them all.
     ("ai", "artificial intelligence"),
 )
+# Expanded only after another word (see the module docstring).
+COMPANY_FORMS = frozenset(
+    {"incorporated", "inc", "corporation", "corp", "company", "co", "limited"}
+)
 # Typed for `section`, never a word of its own in the index.
 SECTION_SIGNS = ("§", "§§")
+# A section before a number: the words that write it, and the forms searched for, as
+# a phrase with the number (plurals are the same stems).
+SECTION_WORDS = frozenset({"section", "sections", "s", "ss", "sec", "secs"})
+SECTIONS = ("section", "s", "ss", "sec")
+_JOINED_SECTION = re.compile(r"(?:sections?|ss?|secs?|§§?)(\d[0-9a-z]*)")
 
 
 def _table() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
@@ -75,9 +88,16 @@ def _form(typed: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def expand(typed: tuple[str, ...], field: str = "", *, joined: bool = False) -> Node:
+def expand(
+    typed: tuple[str, ...],
+    field: str = "",
+    *,
+    joined: bool = False,
+    after_word: bool = False,
+) -> Node:
     """What `typed` (lower-case words) searches for: the words as typed (a phrase when
-    `joined`, as in `trade-mark`, else all of them), OR each equivalent form."""
+    `joined`, as in `trade-mark`, else all of them), OR each equivalent form. A
+    company form is expanded only `after_word` (another word before it)."""
     if len(typed) == 1:
         original: Node = Term(typed[0], field)
     elif joined:
@@ -85,7 +105,7 @@ def expand(typed: tuple[str, ...], field: str = "", *, joined: bool = False) -> 
     else:
         original = And(tuple(Term(word, field) for word in typed))
     form = _form(typed)
-    if form is None:
+    if form is None or (form[0] in COMPANY_FORMS and not after_word):
         return original
     others = [
         Term(words[0], field) if len(words) == 1 else Phrase(words, field)
@@ -110,6 +130,20 @@ def typed_form(node: Node) -> tuple[tuple[str, ...], str, str] | None:
         field, joined = first.children[0].field, False
     else:
         return None
-    if expand(typed, field, joined=joined) != node:
+    if joined and typed[0] == SECTIONS[0] and node == section(typed[1:], field):
+        return typed, field, " "
+    if node != expand(typed, field, joined=joined, after_word=True):
         return None
     return typed, field, "-" if joined else " "
+
+
+def section(number: tuple[str, ...], field: str = "") -> Node:
+    """A section before `number` (its words: `16`, or `16 1` for `16(1)`), in each of
+    the ways it is written, as a phrase with the number."""
+    return Or(tuple(Phrase((form, *number), field) for form in SECTIONS))
+
+
+def section_number(typed: str) -> tuple[str, ...] | None:
+    """The number words of `s16`, `§16`, `section16`, or None."""
+    match = _JOINED_SECTION.fullmatch(typed.lower())
+    return (match[1],) if match else None

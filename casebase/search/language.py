@@ -225,16 +225,38 @@ class _Parser:
             return self.leaf(Or(tuple(Term(word, "") for word in VERSUS)))
         if value in AMPERSANDS:
             return None  # `Dow Jones & Company`: AND is the default
-        if value.startswith(equivalents.SECTION_SIGNS):
-            # `§ 16`, `§16`: a section, written as a lawyer writes it.
-            rest = value.lstrip("§")
-            sign = equivalents.expand(("section",))
-            return self.leaf(
-                _combine(And, [sign, self.word(rest, "")]) if rest else sign
-            )
-        return self.leaf(self.several_words() or self.word(value, ""))
+        section = self.section(value)
+        if section is not None:
+            return self.leaf(section)
+        # A company form after another word, as in a name (equivalents.py).
+        after_word = self.pos >= 2 and self.tokens[self.pos - 2][0] == "word"
+        return self.leaf(
+            self.several_words(after_word)
+            or self.word(value, "", after_word=after_word)
+        )
 
-    def several_words(self) -> Node | None:
+    def section(self, value: str) -> Node | None:
+        """A section before its number (`section 50A`, `s 16`, `s.16`, `§ 16`,
+        `§16`, `s16`), in every way it is written (equivalents.section); None for
+        anything else, `s` or `section` without a number after it included."""
+        found = tuple(words(value))
+        if value.startswith(equivalents.SECTION_SIGNS):
+            found = (equivalents.SECTIONS[0], *found)
+        elif len(found) == 1 and equivalents.section_number(found[0]):
+            found = (equivalents.SECTIONS[0], *equivalents.section_number(found[0]))
+        if not found or found[0] not in equivalents.SECTION_WORDS:
+            return None
+        number = found[1:]
+        token = self.peek()
+        if not number and token is not None and token[0] == "word":
+            number = tuple(words(token[1]))
+            if number and number[0][0].isdigit():
+                self.take()
+        if not number or not number[0][0].isdigit():
+            return None
+        return equivalents.section(number)
+
+    def several_words(self, after_word: bool = False) -> Node | None:
         """A form of several words with equivalents (`trade mark`, `text and data
         mining`), typed unquoted from the token just taken: its expansion, the tokens
         consumed; None when the words there are not such a form, or follow NOT
@@ -249,7 +271,9 @@ class _Parser:
             typed = tuple(words(value) for _, value in tokens)
             if any(len(found) != 1 for found in typed):
                 continue
-            node = equivalents.expand(tuple(found[0] for found in typed))
+            node = equivalents.expand(
+                tuple(found[0] for found in typed), after_word=after_word
+            )
             if isinstance(node, Or):
                 self.pos = start + n
                 return node
@@ -288,7 +312,8 @@ class _Parser:
             return self.leaf(self.keyword(canonical, value, slug) if slug else None)
         if kind == "phrase":
             return self.leaf(_phrase(value, canonical))
-        return self.leaf(self.word(value, canonical))
+        # A field's value names something: `party:limited` also finds Ltd.
+        return self.leaf(self.word(value, canonical, after_word=True))
 
     def keyword(self, name: str, value: str, slug: str) -> Keyword | None:
         found, notice = keyword_values.resolve(name, value, slug)
@@ -312,7 +337,9 @@ class _Parser:
             low, high = high, low
         return YearRange(low, high)
 
-    def word(self, value: str, field_name: str) -> Leaf | None:
+    def word(
+        self, value: str, field_name: str, *, after_word: bool = False
+    ) -> Leaf | None:
         if value.endswith("*"):
             stem = "".join(words(value[:-1]))
             if len(stem) < MIN_PREFIX:
@@ -328,7 +355,7 @@ class _Parser:
         found = tuple(words(value))
         if len(found) > MAX_LEAVES:
             return _phrase(value, field_name)
-        return equivalents.expand(found, field_name, joined=True)
+        return equivalents.expand(found, field_name, joined=True, after_word=after_word)
 
     def leaf(self, node: Leaf | None) -> Leaf | None:
         if node is None:

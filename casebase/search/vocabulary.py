@@ -1,7 +1,6 @@
 """ "Did you mean": the words seen in indexed text (table search_word), and the
-nearest of them to a misspelt word: first letter kept, one edit for a word of up to six
-letters, two beyond, a swap of neighbouring letters being one edit; words of three
-letters or fewer are never corrected.
+nearest of them to a misspelt word: first letter kept, a swap of neighbouring letters
+being one edit; how many edits depends on the word's length (see `allowed`).
 
 Shared by both backends. Words are only added; a suggestion is only offered when the
 corrected query finds something, so a word whose record has gone does no harm.
@@ -64,29 +63,41 @@ def distance(a: str, b: str, limit: int = MAX_DISTANCE) -> int:
     return previous[-1]
 
 
-def allowed(word: str) -> int:
-    """How many edits a correction of `word` may make: none up to 3 letters (`plc`
-    is not `pbc`), one up to 6 (`colour` is not `cloud`), two beyond."""
-    if len(word) <= MIN_CORRECTED - 1:
-        return 0
-    return 1 if len(word) <= 6 else MAX_DISTANCE
+def allowed(word: str, candidate: str) -> int:
+    """How many edits a correction of `word` into `candidate` may make:
+    - a word of up to three letters only gains a dropped letter (`mta` is `meta`,
+      but `plc` is not `pbc`);
+    - up to six letters, one edit, or two when the first three letters agree
+      (`kadrie` is `kadrey`, but `colour` is not `cloud`);
+    - beyond, two."""
+    if len(word) < MIN_CORRECTED:
+        return 1 if len(candidate) == len(word) + 1 and _within(word, candidate) else 0
+    if len(word) <= 6:
+        return MAX_DISTANCE if candidate[:3] == word[:3] else 1
+    return MAX_DISTANCE
+
+
+def _within(word: str, candidate: str) -> bool:
+    """Whether `word` is `candidate` with letters left out (`limted`, `limited`)."""
+    letters = iter(candidate)
+    return all(letter in letters for letter in word)
 
 
 def nearest(word: str) -> str:
     """The closest known word, or "" (also when `word` itself is known, or nothing is
-    close enough: see `allowed`). Among equally close words, the one whose length is
-    nearer, then the first alphabetically. A name typed without its apostrophe
-    (`ONan`, `DSouza`) is given it back when the rest is a known word."""
+    close enough: see `allowed`). Among equally close words, one that `word` is with
+    a letter left out (`limted` is `limited`, not `listed`), then the one whose
+    length is nearer, then the first alphabetically. A name typed without its
+    apostrophe (`ONan`, `DSouza`) is given it back when the rest is a known word."""
     word = word.lower()
-    limit = allowed(word)
-    if not limit:
+    if len(word) < MIN_CORRECTED - 1:
         return ""
     candidates = set(
         SearchWord.objects.annotate(n=Length("word"))
         .filter(
             word__startswith=word[0],
-            n__gte=len(word) - limit,
-            n__lte=len(word) + limit,
+            n__gte=len(word) - MAX_DISTANCE,
+            n__lte=len(word) + MAX_DISTANCE,
         )
         .values_list("word", flat=True)
     )
@@ -94,7 +105,17 @@ def nearest(word: str) -> str:
         return ""
     if word[0] in "od" and SearchWord.objects.filter(word=word[1:]).exists():
         return f"{word[0]}'{word[1:]}"
-    scored = sorted(
-        (distance(word, c, limit), abs(len(c) - len(word)), c) for c in candidates
-    )
-    return scored[0][2] if scored and scored[0][0] <= limit else ""
+    scored = []
+    for candidate in candidates:
+        limit = allowed(word, candidate)
+        edits = distance(word, candidate, limit) if limit else 1
+        if limit and edits <= limit:
+            scored.append(
+                (
+                    edits,
+                    not _within(word, candidate),
+                    abs(len(candidate) - len(word)),
+                    candidate,
+                )
+            )
+    return min(scored)[-1] if scored else ""

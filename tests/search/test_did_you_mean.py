@@ -10,7 +10,8 @@ from tests.search.conftest import index_all, search
 KNOWN = (
     "thaler getty images stability vestergaard faccenda infopaq symbian emotional "
     "perception breach confidence confidentiality originality midjourney perplexity "
-    "judgment defence anthropic cloud coco pbc ona nan training"
+    "judgment defence anthropic cloud coco pbc ona nan training kadrey meta mark "
+    "listed limited"
 ).split()
 
 
@@ -40,12 +41,16 @@ def known(db):
         ("judgement", "judgment"),
         ("defense", "defence"),
         ("Anthropik", "anthropic"),
+        ("Kadrie", "kadrey"),  # two edits, the first three letters right
+        ("Mta", "meta"),  # a short word with a letter dropped
+        ("mrk", "mark"),
+        ("Limted", "limited"),  # a dropped letter, rather than listed
         # a name typed without its apostrophe gets it back
         ("ONan", "o'nan"),
         # sensible words: never turned into unrelated ones
         ("colour", ""),  # not cloud (two edits in a six-letter word)
         ("color", ""),  # not coco
-        ("plc", ""),  # not pbc (three letters)
+        ("plc", ""),  # not pbc (a short word only gains a dropped letter)
         ("ona", ""),  # known
         ("Getty", ""),  # known
     ],

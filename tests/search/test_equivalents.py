@@ -3,6 +3,7 @@ interchangeably, on both backends; quoted phrases stay exact."""
 
 import pytest
 
+from casebase.law.models import Provision
 from casebase.search import language as ql
 from casebase.search.documents import make_key
 from casebase.search.highlight import highlight_terms, stem
@@ -10,12 +11,17 @@ from tests import factories as f
 from tests.search.conftest import index_all, keys, search
 from tests.search.corpus import build_corpus
 
-SECTION = {ql.Term("section"), ql.Term("s"), ql.Term("ss"), ql.Term("sec")}
 
-
-def test_company_form_finds_its_abbreviation():
-    """`limited` also searches for `ltd`."""
-    assert ql.parse("limited").tree == ql.Or((ql.Term("limited"), ql.Term("ltd")))
+def test_company_form_finds_its_abbreviation_after_a_name():
+    """`Faccenda Limited` also searches for `ltd`; `limited` alone or first is an
+    ordinary word (expanded, it found every company)."""
+    assert ql.parse("Faccenda Limited").tree == ql.And(
+        (ql.Term("faccenda"), ql.Or((ql.Term("limited"), ql.Term("ltd"))))
+    )
+    assert ql.parse("limited").tree == ql.Term("limited")
+    assert ql.parse("incorporated works").tree == ql.And(
+        (ql.Term("incorporated"), ql.Term("works"))
+    )
 
 
 def test_abbreviation_with_a_broad_stem_is_not_expanded():
@@ -79,14 +85,30 @@ def test_fielded_word_is_expanded_in_its_field():
     )
 
 
-@pytest.mark.parametrize("typed", ["section 16", "§ 16", "§16", "s. 16"])
-def test_section_sign_and_word_are_a_section(typed):
-    """`section`, `s.`, and `§` (alone or joined to the number) are one thing."""
+@pytest.mark.parametrize(
+    "typed", ["section 16", "§ 16", "§16", "s. 16", "s 16", "s.16", "s16", "ss 16"]
+)
+def test_a_section_before_its_number_is_every_way_of_writing_it(typed):
+    """`section`, `s.`, `ss` and `§` (apart from or joined to the number) are one
+    thing before a number, searched as a phrase with it."""
     parsed = ql.parse(typed)
-    section, number = parsed.tree.children
-    assert set(section.children) == SECTION
-    assert number == ql.Term("16")
+    assert parsed.tree == ql.Or(
+        tuple(ql.Phrase((form, "16")) for form in ("section", "s", "ss", "sec"))
+    )
     assert parsed.notices == []
+
+
+@pytest.mark.parametrize("typed", ["section", "s", "owner's", "title:section"])
+def test_a_section_word_without_a_number_is_only_itself(typed):
+    """`s` alone is the possessive of every name ("owner's"): `section` without a
+    number after it finds only the word section (it found 112 records)."""
+    tree = ql.parse(typed).tree
+    assert not any(
+        isinstance(leaf, ql.Term) and leaf.word in ("s", "ss", "sec")
+        for leaf, _ in ql.leaves(tree)
+        if typed != "s"
+    )
+    assert not isinstance(tree, ql.Or)
 
 
 def test_ampersand_between_words_is_and_without_a_notice():
@@ -94,7 +116,7 @@ def test_ampersand_between_words_is_and_without_a_notice():
     parsed = ql.parse("Dow Jones & Company")
     assert parsed.notices == []
     assert parsed.tree == ql.And(
-        (ql.Term("dow"), ql.Term("jones"), ql.parse("company").tree)
+        (ql.Term("dow"), ql.Term("jones"), ql.parse("Acme company").tree.children[1])
     )
 
 
@@ -116,7 +138,7 @@ def test_corrected_text_writes_the_word_typed_not_its_expansion():
 
 def test_equivalents_are_highlighted():
     """A record that says `Ltd` has it marked when `limited` was searched for."""
-    terms = highlight_terms(ql.parse("limited licence").tree)
+    terms = highlight_terms(ql.parse("Acme limited licence").tree)
     assert {stem("ltd"), stem("license"), stem("licence")} <= terms
 
 
@@ -158,7 +180,10 @@ def test_company_finds_co(corpus):
 
 
 def test_section_finds_s(corpus):
-    """`section N` finds a provision labelled `s. N`."""
-    found = search("section infringement copying")
+    """`section N` finds a provision labelled `s. N`; `section` alone does not find
+    the possessive `s` of a name."""
+    provision = Provision.objects.get(pk=int(corpus["provision"].split(":")[1]))
+    found = search(f"section {provision.number} infringement")
     assert keys(found) == [corpus["provision"]]
     assert "Characters" not in " ".join(found.notices)
+    assert keys(search("section infringement copying")) == []
