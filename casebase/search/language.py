@@ -418,6 +418,30 @@ def parse(text: str) -> Parsed:
     return Parsed(tree, notices)
 
 
+def name_words(tree: Node | None) -> tuple[str, ...]:
+    """The words of a query made of words alone (a name or a title: `DABUS`, `Getty
+    Images v Stability AI`), as typed (equivalents and `vs` set aside); () for any
+    other query. A record whose title holds these words and no others is an exact
+    match, ranked first."""
+    found: list[str] = []
+    for node in tree.children if isinstance(tree, And) else (tree,):
+        if isinstance(node, Term) and node.field in ("", "title"):
+            found.append(node.word)
+        elif isinstance(node, Phrase) and node.field in ("", "title"):
+            found.extend(node.words)
+        elif isinstance(node, Or) and node.children == tuple(
+            Term(word, "") for word in VERSUS
+        ):
+            found.append(VERSUS[0])
+        elif isinstance(node, Or) and (typed := equivalents.typed_form(node)):
+            if typed[1] not in ("", "title"):
+                return ()
+            found.extend(typed[0])
+        else:
+            return ()
+    return tuple(found)
+
+
 def corrected_text(tree: Node, corrections: dict[str, str]) -> str:
     """The query written back out with words replaced, for "did you mean"."""
 

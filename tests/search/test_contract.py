@@ -195,11 +195,17 @@ def test_a_word_is_not_found_through_another_words_stem(corpus):
         decision_date=dt.date(2012, 5, 2),
         holding="The licensee may observe, study and test the program.",
     )
+    theta = f.PrecedentFactory(
+        case_name="Theta Code v Iota Labs",
+        neutral_citation=None,
+        decision_date=dt.date(2013, 5, 2),
+        holding="A license to use the program.",
+    )
     index_all()
     key = make_key("precedent", eta.pk)
     assert keys(search("licensee")) == [key]
     assert key not in keys(search("license"))
-    assert key not in keys(search('"license"'))
+    assert keys(search('"license"')) == [make_key("precedent", theta.pk)]
 
 
 def test_a_prefix_reaches_the_citations(corpus):
@@ -310,6 +316,15 @@ def test_title_matches_of_records_come_before_those_of_names(corpus):
     party = next(k for k in found if k.startswith("party:"))
     assert found[0] == corpus["pixel"]
     assert found.index(party) > found.index(corpus["pixel"])
+
+
+def test_a_title_of_exactly_the_words_typed_comes_first(corpus):
+    """`Pixel Archive Ltd` typed whole puts the party of that name first, before the
+    dispute whose title also holds the words; `pixel` alone does not."""
+    found = keys(search("Pixel Archive Ltd"))
+    assert found[0].startswith("party:")
+    assert found[1] == corpus["pixel"]
+    assert not keys(search("pixel"))[0].startswith("party:")
 
 
 def test_a_search_with_nothing_to_rank_by_is_newest_first(corpus):

@@ -155,6 +155,9 @@ class _Compiler:
     def __init__(self) -> None:
         self.params: list = []
         self.rank_parts: list[tuple[str, list]] = []
+        # The searched words a title can hold (unfielded or `title:`), for the
+        # title tiers of search_page, as Whoosh's headline fields.
+        self.title_parts: list[tuple[str, list]] = []
 
     def tsquery(self, leaf: ql.Leaf) -> tuple[str, list]:
         if isinstance(leaf, ql.Term):
@@ -189,6 +192,7 @@ class _Compiler:
         sql, leaf_params = self.tsquery(node)
         if positive:
             self.rank_parts.append((sql, leaf_params))
+            self.title_parts.append((sql, leaf_params))
         params.extend(leaf_params)
         return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
 
@@ -236,15 +240,19 @@ class _Compiler:
         sql, params = self.tsquery(node)
         if positive:
             self.rank_parts.append((sql, params))
+            if node.field == "title":
+                self.title_parts.append((sql, params))
         self.params.extend(params)
         return f"(e.{FIELD_VECTORS[node.field]} @@ {sql})"
 
-    def words(self) -> tuple[str, list]:
-        """The searched words (not those under NOT) as one tsquery."""
-        if not self.rank_parts:
+    def words(self, parts: list | None = None) -> tuple[str, list]:
+        """The searched words (not those under NOT) as one tsquery (or those of
+        `parts`)."""
+        parts = self.rank_parts if parts is None else parts
+        if not parts:
             return "", []
-        sql = " || ".join(part for part, _ in self.rank_parts)
-        return f"({sql})", [p for _, ps in self.rank_parts for p in ps]
+        sql = " || ".join(part for part, _ in parts)
+        return f"({sql})", [p for _, ps in parts for p in ps]
 
     def rank(self) -> tuple[str, list]:
         sql, params = self.words()
@@ -343,6 +351,8 @@ class PostgresBackend(SearchBackend):
                 match,
                 params,
                 compiler.words(),
+                compiler.words(compiler.title_parts),
+                " ".join(ql.name_words(tree)),
                 query.offset,
                 query.per_page,
                 query.with_facets,

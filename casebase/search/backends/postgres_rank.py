@@ -123,8 +123,12 @@ def _tally(groups) -> tuple[int, dict[str, dict[str, int]]]:
 # after title matches of judgments, disputes, legislation and evidence (issue: a
 # search for `Getty` put the party "Getty Images" above the Getty judgment).
 STUB_TYPES = ("party", "system")
+# A title of exactly the words typed (as a set of stems: `DABUS`, `Claude Code`)
+# comes first, whatever the record (two parameters: the words, twice).
 _TIER = (
-    "CASE WHEN e.doc_type IN ("
+    "CASE WHEN %s <> '' AND strip(e.title_vector) = "
+    "strip(to_tsvector('casebase_english', %s)) THEN 3 "
+    "WHEN e.doc_type IN ("
     + ", ".join(f"'{t}'" for t in STUB_TYPES)
     + ") THEN 1 ELSE 2 END"
 )
@@ -140,6 +144,8 @@ def search_page(
     match: str,
     params: list,
     words: tuple[str, list],
+    title_words: tuple[str, list],
+    name: str,
     offset: int,
     limit: int,
     with_facets: bool,
@@ -155,28 +161,29 @@ def search_page(
     sum of the document types' counts, as every entry has one.
 
     Ranking: the candidates are the matches whose title carries a searched word
-    (GIN index on title_vector), then other matches, at most MAX_SCORED (or as deep
-    as the page) in all; only they are ranked (ts_rank reads their vectors): title
-    matches first (those of parties and AI systems after the others), then by rank,
-    then newest. When there are no more matches than
+    (`title_words`: GIN index on title_vector), then other matches, at most
+    MAX_SCORED (or as deep as the page) in all; only they are ranked (ts_rank reads
+    their vectors): title matches first (a title of exactly the `name` typed, then
+    those of judgments, disputes, legislation and evidence, then those of parties and
+    AI systems), then by rank, then newest. When there are no more matches than
     that, every match is a candidate and the ranking is exact."""
     words_sql, rank_params = words
+    title_sql, title_params = title_words
     budget = max(MAX_SCORED, offset + limit)
     if words_sql:
+        rank_sql = f"ts_rank(e.search_vector, {words_sql})"
+    if title_sql:
         # The match again, but only over the title matches (few, GIN index): cheaper
         # than a semi-join against every match.
         titled = (
             f"SELECT e.id, {_TIER} AS tier FROM search_entry e WHERE {match} "
-            f"AND e.title_vector @@ {words_sql} ORDER BY tier DESC LIMIT %s"
+            f"AND e.title_vector @@ {title_sql} ORDER BY tier DESC LIMIT %s"
         )
-        titled_params = [*params, *rank_params, budget]
-        rank_sql = f"ts_rank(e.search_vector, {words_sql})"
+        titled_params = [name, name, *params, *title_params, budget]
     else:
-        titled, titled_params, rank_sql = (
-            "SELECT NULL::bigint AS id, 0 AS tier LIMIT 0",
-            [],
-            "0",
-        )
+        titled, titled_params = "SELECT NULL::bigint AS id, 0 AS tier LIMIT 0", []
+    if not words_sql:
+        rank_sql = "0"
     sql = f"""
         WITH m AS MATERIALIZED (SELECT e.id, {_M_COLUMNS} FROM search_entry e WHERE {match}),
         titled AS MATERIALIZED ({titled}),

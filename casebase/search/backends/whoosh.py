@@ -36,8 +36,8 @@ from casebase.search.backends.whoosh_schema import (
 )
 from casebase.search.backends.whoosh_sets import DocSets
 from casebase.search.documents import SearchDocument
-from casebase.search.highlight import highlight_terms, mark, snippet
-from casebase.search.language import Node
+from casebase.search.highlight import highlight_terms, mark, snippet, stem
+from casebase.search.language import Node, name_words
 from casebase.search.query import (
     Filters,
     Hit,
@@ -311,6 +311,7 @@ class WhooshBackend(SearchBackend):
                     wanted,
                     deadline,
                     self._term_stats(searcher),
+                    tuple(stem(word) for word in name_words(tree)),
                 )
                 timed_out = False
             except collectors.TimeLimit:

@@ -6,8 +6,9 @@ NOT took hundreds of milliseconds. Here the matches are already known as bitmaps
 (whoosh_sets.py), so ranking only scores documents:
 
 - records whose citation or title carry a searched word come first (the boosts the
-  search promises: citation and title above body), those of parties and AI systems
-  after the others, then the rest;
+  search promises: citation and title above body): a title of exactly the words
+  typed first of all, then the others, those of parties and AI systems last; then
+  the rest;
 - within that order, by BM25F over the searched words (Whoosh's own scorer), and
   only for the first MAX_SCORED candidates in that order, which bounds the work
   whatever the query matches. A broad query is ranked among its best candidates
@@ -89,11 +90,13 @@ def top_documents(
     wanted: int,
     deadline: float,
     stats: dict | None = None,
+    name: tuple[str, ...] = (),
 ) -> list[tuple[float, int]]:
     """The best `wanted` matches as (score, global docnum), best first. `matched` is
     [(segment reader, bitmap)] in the order of searcher.leaf_searchers() (empty
     segments left out); `sets` is the DocSets cache; `stats` the terms' BM25F
-    statistics kept for this searcher (see _bm25)."""
+    statistics kept for this searcher (see _bm25); `name` the stems of a query made
+    of words alone (language.name_words), whose exact title comes first."""
     stats = {} if stats is None else stats
     headline = [t for t in terms if t[0] in HEADLINE_FIELDS]
     ranked: list[tuple[int, float, int]] = []
@@ -109,12 +112,19 @@ def top_documents(
         for field, text in headline:
             first |= sets.term(reader, field, text, deadline)
         first &= bitmap
-        stubs = 0
+        stubs = exact = 0
         if first:
             for doc_type in STUB_TYPES:
                 stubs |= sets.term(reader, "f_type", doc_type, deadline)
+            exact = _exact_titles(reader, sets, first, name, deadline)
+        others = first & ~exact
         docs: list[tuple[int, int]] = []
-        for tier, tiered in ((2, first & ~stubs), (1, first & stubs), (0, ~first)):
+        for tier, tiered in (
+            (3, exact),
+            (2, others & ~stubs),
+            (1, others & stubs),
+            (0, ~first),
+        ):
             if len(docs) < budget:
                 docs += [(tier, d) for d in bits(bitmap & tiered, budget - len(docs))]
         budget -= len(docs)
@@ -123,6 +133,25 @@ def top_documents(
         ranked += [(tier, scores.get(d, 0.0), offset + d) for tier, d in docs]
     best = heapq.nlargest(wanted, ranked, key=lambda r: (r[0], r[1], -r[2]))
     return [(score, docnum) for _, score, docnum in best]
+
+
+def _exact_titles(reader, sets, first: int, name: tuple[str, ...], deadline) -> int:
+    """Of `first`, the documents whose title is the words of `name` (stems) and no
+    others: every stem in it, and as many words as `name` has (the title's length,
+    which is exact for short titles). PostgreSQL compares the sets of stems."""
+    found = first if name else 0
+    for word in set(name):
+        found &= sets.term(reader, "title", word, deadline)
+        if not found:
+            return 0
+    lengths = sets.lengths(reader, "title") if found else None
+    if not lengths:
+        return 0
+    exact = 0
+    for docnum in set_bits(found):
+        if LENGTHS[lengths[docnum]] == len(name):
+            exact |= 1 << docnum
+    return exact
 
 
 def _scores(
