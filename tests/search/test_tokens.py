@@ -12,19 +12,26 @@ from tests.search.conftest import index_all, keys, search
 
 @pytest.fixture
 def records(engine):
+    land = f.JurisdictionFactory(slug="token-land", name="Token Land")
     dmca = f.DisputeFactory(
+        court=None,  # factory courts and jurisdictions are named with a number
+        jurisdictions=[land],
         title="Oscar Press v Papa Models",
         summary="Claims under DMCA s.1202(b) for removed management information, "
         "filed in the U.S. District Court; outputs of v1.x models compared.",
     )
     spaced = f.DisputeFactory(
+        court=None,
+        jurisdictions=[land],
         title="Quebec Studio v Romeo Labs",
         summary="A claim under s. 1202 was dismissed.",
     )
     case_number = f.DisputeFactory(
-        title="Sierra Verlag v Tango KI", case_number="10 C 13/2023-16"
+        court=None, title="Sierra Verlag v Tango KI", case_number="10 C 13/2023-16"
     )
     accented = f.DisputeFactory(
+        court=None,
+        jurisdictions=[land],
         title="Société Générale des Auteurs v Überwald GmbH",
         short_title="Société Générale v Überwald",
         summary="A claim about model_weights and naïve copying.",
