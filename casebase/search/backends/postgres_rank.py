@@ -170,8 +170,7 @@ def search_page(
     words_sql, rank_params = words
     title_sql, title_params = title_words
     budget = max(MAX_SCORED, offset + limit)
-    if words_sql:
-        rank_sql = f"ts_rank(e.search_vector, {words_sql})"
+    rank_sql = f"ts_rank(e.search_vector, {words_sql})" if words_sql else "0"
     if title_sql:
         # The match again, but only over the title matches (few, GIN index): cheaper
         # than a semi-join against every match.
@@ -182,8 +181,6 @@ def search_page(
         titled_params = [name, name, *params, *title_params, budget]
     else:
         titled, titled_params = "SELECT NULL::bigint AS id, 0 AS tier LIMIT 0", []
-    if not words_sql:
-        rank_sql = "0"
     sql = f"""
         WITH m AS MATERIALIZED (SELECT e.id, {_M_COLUMNS} FROM search_entry e WHERE {match}),
         titled AS MATERIALIZED ({titled}),
