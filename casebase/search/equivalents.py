@@ -74,6 +74,10 @@ def _table() -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
 
 EQUIVALENTS = _table()
 LONGEST = max(len(typed) for typed in EQUIVALENTS)
+# Words of the law that "did you mean" never changes, though a record may not hold
+# them (`section` is not `selection`, `corp` not `copy`). The spellings of GROUPS
+# are corrected as usual (`judgement` to the `judgment` the records hold).
+KNOWN = SECTION_WORDS | COMPANY_FORMS
 
 
 def _form(typed: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from django.db.models.functions import Length
 
+from casebase.search import equivalents
 from casebase.search.documents import SearchDocument
 from casebase.search.models import SearchWord
 
@@ -85,12 +86,13 @@ def _within(word: str, candidate: str) -> bool:
 
 def nearest(word: str) -> str:
     """The closest known word, or "" (also when `word` itself is known, or nothing is
-    close enough: see `allowed`). Among equally close words, one that `word` is with
+    close enough: see `allowed`, or it is one of equivalents.KNOWN: `section` is
+    not `selection`). Among equally close words, one that `word` is with
     a letter left out (`limted` is `limited`, not `listed`), then the one whose
     length is nearer, then the first alphabetically. A name typed without its
     apostrophe (`ONan`, `DSouza`) is given it back when the rest is a known word."""
     word = word.lower()
-    if len(word) < MIN_CORRECTED - 1:
+    if len(word) < MIN_CORRECTED - 1 or word in equivalents.KNOWN:
         return ""
     candidates = set(
         SearchWord.objects.annotate(n=Length("word"))

@@ -11,7 +11,7 @@ KNOWN = (
     "thaler getty images stability vestergaard faccenda infopaq symbian emotional "
     "perception breach confidence confidentiality originality midjourney perplexity "
     "judgment defence anthropic cloud coco pbc ona nan training kadrey meta mark "
-    "listed limited"
+    "listed limited selection"
 ).split()
 
 
@@ -51,6 +51,7 @@ def known(db):
         ("colour", ""),  # not cloud (two edits in a six-letter word)
         ("color", ""),  # not coco
         ("plc", ""),  # not pbc (a short word only gains a dropped letter)
+        ("section", ""),  # a word of the law, not selection
         ("ona", ""),  # known
         ("Getty", ""),  # known
     ],
