@@ -16,7 +16,7 @@ from casebase.cases.models import Outcome, Stage
 from casebase.core.visibility import visible
 from casebase.law.models import Court, Jurisdiction, LegalTheory, Statute
 from casebase.search import language as ql
-from casebase.search import provisions
+from casebase.search import provisions, written
 from casebase.search.backends.base import BackendResults, SearchTimeout, get_backend
 from casebase.search.citations import (
     citation_key,
@@ -156,7 +156,7 @@ def _corrected(
                     corrections[word] = better
     if not corrections:
         return None
-    text = ql.corrected_text(tree, corrections)
+    text = written.corrected_text(tree, corrections)
     reparsed = ql.parse(text)
     if reparsed.tree is None:
         return None

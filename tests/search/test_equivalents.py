@@ -5,6 +5,7 @@ import pytest
 
 from casebase.law.models import Provision
 from casebase.search import language as ql
+from casebase.search import written
 from casebase.search.documents import make_key
 from casebase.search.highlight import highlight_terms, stem
 from tests import factories as f
@@ -130,10 +131,10 @@ def test_corrected_text_writes_the_word_typed_not_its_expansion():
     """ "Did you mean" shows the query as typed, with only the misspelt word changed."""
     tree = ql.parse("Faccenda Chickn Limited trade marks").tree
     assert (
-        ql.corrected_text(tree, {"chickn": "chicken", "ltd": "xxx"})
+        written.corrected_text(tree, {"chickn": "chicken", "ltd": "xxx"})
         == "faccenda chicken limited trade marks"
     )
-    assert ql.corrected_text(ql.parse("party:limited").tree, {}) == "party:limited"
+    assert written.corrected_text(ql.parse("party:limited").tree, {}) == "party:limited"
 
 
 def test_equivalents_are_highlighted():

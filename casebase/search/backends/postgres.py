@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.db import connection, transaction
 
 from casebase.search import language as ql
-from casebase.search import tokens, vocabulary
+from casebase.search import tokens, vocabulary, written
 from casebase.search.backends.base import BackendResults, SearchBackend
 from casebase.search.backends.postgres_rank import (
     date_page,
@@ -352,7 +352,7 @@ class PostgresBackend(SearchBackend):
                 params,
                 compiler.words(),
                 compiler.words(compiler.title_parts),
-                " ".join(ql.name_words(tree)),
+                " ".join(written.name_words(tree)),
                 query.offset,
                 query.per_page,
                 query.with_facets,

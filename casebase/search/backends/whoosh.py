@@ -37,13 +37,14 @@ from casebase.search.backends.whoosh_schema import (
 from casebase.search.backends.whoosh_sets import DocSets
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import highlight_terms, mark, snippet, stem
-from casebase.search.language import Node, name_words
+from casebase.search.language import Node
 from casebase.search.query import (
     Filters,
     Hit,
     SearchQuery,
     SortOrder,
 )
+from casebase.search.written import name_words
 
 WRITE_TIMEOUT = 60.0
 REBUILD_PROCS = 2

@@ -96,7 +96,7 @@ def top_documents(
     [(segment reader, bitmap)] in the order of searcher.leaf_searchers() (empty
     segments left out); `sets` is the DocSets cache; `stats` the terms' BM25F
     statistics kept for this searcher (see _bm25); `name` the stems of a query made
-    of words alone (language.name_words), whose exact title comes first."""
+    of words alone (written.name_words), whose exact title comes first."""
     stats = {} if stats is None else stats
     headline = [t for t in terms if t[0] in HEADLINE_FIELDS]
     ranked: list[tuple[int, float, int]] = []
