@@ -27,7 +27,8 @@ from casebase.cases import models as cases
 from casebase.core.visibility import through_visible, visible
 from casebase.law import models as law
 from casebase.search import documents as docs
-from casebase.search.documents import PUBLIC, SearchDocument
+from casebase.search.documents import SearchDocument
+from casebase.search.public_records import PUBLIC, dispute_related
 
 
 class UrlTemplate:
@@ -183,7 +184,7 @@ class _Context:
 
 
 def _disputes(ctx: _Context, size: int) -> Iterator[list[SearchDocument]]:
-    claims, roles, systems, links = docs.dispute_related()
+    claims, roles, systems, links = dispute_related()
     events = visible(cases.Event, PUBLIC)
     for rows in _batches(visible(cases.Dispute, PUBLIC), size):
         by_claims = _grouped(claims, "dispute_id", rows)

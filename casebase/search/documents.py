@@ -15,17 +15,20 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 
-from django.db.models import Prefetch, QuerySet
-
 from casebase.cases import models as cases
 from casebase.core.dates import format_partial_date
-from casebase.core.visibility import prefetch_visible, through_visible, visible
 from casebase.law import models as law
 from casebase.search.provisions import provision_keys
+from casebase.search.public_records import (
+    dispute_queryset,
+    evidence_queryset,
+    party_queryset,
+    precedent_queryset,
+    provision_queryset,
+    system_queryset,
+)
 from casebase.search.query import DocType
 from casebase.search.tokens import words
-
-PUBLIC = None  # the anonymous reader: the index holds what the public may see
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,84 +126,10 @@ def _jurisdictions(jurisdictions: Iterable) -> str:
     return _names(_named(j.name, j.slug) for j in jurisdictions)
 
 
-# -- querysets: what is public, with what each document reads prefetched -----------------
-
-# A dispute's cited precedents, oldest first; the key makes equal dates stable.
-LINK_ORDER = ("precedent__decision_date", "pk")
-
-
-def dispute_related() -> tuple[QuerySet, QuerySet, QuerySet, QuerySet]:
-    """A dispute's public claims, party roles, system roles and precedent links,
-    as both the single-record and the bulk builders read them."""
-    claims = visible(cases.Claim, PUBLIC).select_related("theory")
-    parties = through_visible(
-        cases.DisputeParty.objects.all(), PUBLIC, "party"
-    ).select_related("party")
-    systems = through_visible(
-        cases.DisputeSystem.objects.all(), PUBLIC, "system"
-    ).select_related("system")
-    links = (
-        through_visible(cases.DisputePrecedent.objects.all(), PUBLIC, "precedent")
-        .select_related("precedent")
-        .order_by(*LINK_ORDER)
-    )
-    return claims, parties, systems, links
-
-
-def dispute_queryset() -> QuerySet:
-    claims, parties, systems, links = dispute_related()
-    return visible(cases.Dispute, PUBLIC).prefetch_related(
-        prefetch_visible("court", law.Court, PUBLIC),
-        "jurisdictions",
-        Prefetch("party_roles", queryset=parties),
-        Prefetch("system_roles", queryset=systems),
-        Prefetch("claims", queryset=claims),
-        Prefetch("events", queryset=visible(cases.Event, PUBLIC)),
-        Prefetch("precedent_links", queryset=links),
-    )
-
-
-def precedent_queryset() -> QuerySet:
-    return visible(law.Precedent, PUBLIC).prefetch_related(
-        prefetch_visible("court", law.Court, PUBLIC),
-        "court__jurisdiction",
-        "legal_theories",
-    )
-
-
-def provision_queryset() -> QuerySet:
-    return through_visible(
-        visible(law.Provision, PUBLIC), PUBLIC, "statute"
-    ).prefetch_related("statute", "legal_theories")
-
-
-def evidence_queryset() -> QuerySet:
-    claims = visible(cases.Claim, PUBLIC).select_related("theory")
-    return (
-        through_visible(visible(cases.Evidence, PUBLIC), PUBLIC, "dispute")
-        .select_related("dispute")
-        .prefetch_related(
-            Prefetch("claims", queryset=claims),
-            prefetch_visible("dispute__court", law.Court, PUBLIC),
-            "dispute__jurisdictions",
-        )
-    )
-
-
-def party_queryset() -> QuerySet:
-    return visible(cases.Party, PUBLIC)
-
-
-def system_queryset() -> QuerySet:
-    return visible(cases.AISystem, PUBLIC).prefetch_related(
-        prefetch_visible("developer", cases.Party, PUBLIC)
-    )
-
-
 # -- builders ------------------------------------------------------------------------------
 #
 # Each `*_document(record)` reads the record's related rows through the prefetches of
-# its queryset above (the single-record path: index upkeep after a commit). Each
+# its queryset (public_records.py; the single-record path: index upkeep after a commit). Each
 # `*_from_parts` builds the document from the record and those rows given explicitly;
 # bulk_documents.py gives them from a few batched queries (the rebuild path), so both
 # paths build the same document by construction of the same text.

@@ -17,6 +17,11 @@ alone or first, `limited` and `incorporated` are ordinary words, and expanded th
 brought in every company. A section (`section`, `s`, `ss`, `sec`, `§`) finds the
 others only before a number, and then as a phrase with it (`section 50A` finds
 `s. 50A`): `s` alone is the possessive of every name ("owner's").
+
+Places are written in full or abbreviated (`United States`, `USA`, `U.S.`; `United
+Kingdom`, `UK`, `U.K.`; `European Union`, `EU`), each form finding the others. `US`
+also finds them, but only typed in capitals, and is never searched for: the index
+holds words lower-cased, where `us` is the pronoun of "let us" and "to us".
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("trademark", "trade mark"),
     ("tdm", "text and data mining"),
     ("llm", "large language model"),
+    ("united states", "usa", "u s"),
+    ("united kingdom", "uk", "u k"),
+    ("european union", "eu"),
 )
 # Typed, the first also finds the others, but not the other way round.
 ONE_WAY: tuple[tuple[str, ...], ...] = (
@@ -47,7 +55,11 @@ ONE_WAY: tuple[tuple[str, ...], ...] = (
     ("authorization", "authorisation"),
     # "AI" is in most records: `artificial intelligence` must not find them all.
     ("ai", "artificial intelligence"),
+    # The pronoun `us` otherwise: see CAPITALISED.
+    ("us", "united states", "usa", "u s"),
 )
+# Expanded only when typed in capitals (`US`, not `us`), never searched for.
+CAPITALISED = frozenset({("us",)})
 # Expanded only after another word (see the module docstring).
 COMPANY_FORMS = frozenset(
     {"incorporated", "inc", "corporation", "corp", "company", "co", "limited"}
@@ -98,10 +110,12 @@ def expand(
     *,
     joined: bool = False,
     after_word: bool = False,
+    capitals: bool = False,
 ) -> Node:
     """What `typed` (lower-case words) searches for: the words as typed (a phrase when
     `joined`, as in `trade-mark`, else all of them), OR each equivalent form. A
-    company form is expanded only `after_word` (another word before it)."""
+    company form is expanded only `after_word` (another word before it), a
+    CAPITALISED form only when it was typed in `capitals`."""
     if len(typed) == 1:
         original: Node = Term(typed[0], field)
     elif joined:
@@ -109,7 +123,11 @@ def expand(
     else:
         original = And(tuple(Term(word, field) for word in typed))
     form = _form(typed)
-    if form is None or (form[0] in COMPANY_FORMS and not after_word):
+    if (
+        form is None
+        or (form[0] in COMPANY_FORMS and not after_word)
+        or (form in CAPITALISED and not capitals)
+    ):
         return original
     others = [
         Term(words[0], field) if len(words) == 1 else Phrase(words, field)
@@ -121,7 +139,7 @@ def expand(
 def typed_form(node: Node) -> tuple[tuple[str, ...], str, str] | None:
     """The words typed that `node` is the expansion of, their field and the separator
     to write them back with (" ", or "-" for a joined form); None when `node` is not
-    an expansion."""
+    an expansion. A CAPITALISED form comes back in capitals, as it must be typed."""
     if not isinstance(node, Or) or not node.children:
         return None
     first = node.children[0]
@@ -136,8 +154,10 @@ def typed_form(node: Node) -> tuple[tuple[str, ...], str, str] | None:
         return None
     if joined and typed[0] == SECTIONS[0] and node == section(typed[1:], field):
         return typed, field, " "
-    if node != expand(typed, field, joined=joined, after_word=True):
+    if node != expand(typed, field, joined=joined, after_word=True, capitals=True):
         return None
+    if typed in CAPITALISED:
+        typed = tuple(word.upper() for word in typed)
     return typed, field, "-" if joined else " "
 
 

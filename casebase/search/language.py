@@ -13,7 +13,8 @@ fails: whatever it cannot use it drops, and says so in `Parsed.notices`.
     prefix*          words starting with            infring*
 
 A word also finds its equivalents (`ltd` and `limited`, `s` and `section`, `licence`
-and `license`, `trademark` and "trade mark": equivalents.py), except in a quoted phrase.
+and `license`, `trademark` and "trade mark", `US` and "United States":
+equivalents.py), except in a quoted phrase.
 `&` between words means AND, the default. The value of a keyword field (type:, stage:,
 outcome:) must be one of its values or their labels; any other is dropped with a
 notice naming the values.
@@ -22,10 +23,10 @@ notice naming the values.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from casebase.search import equivalents, keyword_values
+from casebase.search.lexer import clean_text, lex
 from casebase.search.tokens import WORD, words
 
 # The tree lives in tree.py; its names are re-exported here for the backends.
@@ -45,7 +46,6 @@ from casebase.search.tree import (  # noqa: F401 (re-exported for the backends)
     leaves,
 )
 
-MAX_QUERY_CHARS = 500
 MAX_LEAVES = 24
 MIN_PREFIX = 3
 
@@ -80,54 +80,6 @@ class Parsed:
     tree: Node | None
     notices: list[str] = field(default_factory=list)
     error: str = ""
-
-
-# -- tokens -----------------------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r"""
-    (?P<lparen>\()
-  | (?P<rparen>\))
-  | (?P<neg>-(?=["\w(]))
-  | (?:(?P<field>[A-Za-z]+):(?=\S))
-  | "(?P<phrase>[^"]*)(?P<closed>"?)
-  | (?P<word>[^\s()"]+)
-    """,
-    re.VERBOSE,
-)
-
-
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """Drop control characters and cap the length; say what was done."""
-    notices = []
-    text = unicodedata.normalize("NFKC", text or "")
-    cleaned = "".join(
-        ch if ch.isprintable() or ch == " " else " " for ch in text
-    ).strip()
-    if len(cleaned) > MAX_QUERY_CHARS:
-        cleaned = cleaned[:MAX_QUERY_CHARS]
-        notices.append(
-            f"Your query was shortened to its first {MAX_QUERY_CHARS} characters."
-        )
-    return " ".join(cleaned.split()), notices
-
-
-def _tokens(text: str, notices: list[str]) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
-        if match.group("phrase") is not None:
-            if not match.group("closed"):
-                notices.append("A closing quotation mark was missing; one was added.")
-            out.append(("phrase", match.group("phrase")))
-        elif match.group("field") is not None:
-            out.append(("field", match.group("field")))
-        elif kind == "word":
-            word = match.group("word")
-            out.append(("op", word) if word in {"AND", "OR", "NOT"} else ("word", word))
-        else:
-            out.append((kind, match.group(0)))
-    return out
 
 
 # -- parser -----------------------------------------------------------------------------
@@ -355,7 +307,13 @@ class _Parser:
         found = tuple(words(value))
         if len(found) > MAX_LEAVES:
             return _phrase(value, field_name)
-        return equivalents.expand(found, field_name, joined=True, after_word=after_word)
+        return equivalents.expand(
+            found,
+            field_name,
+            joined=True,
+            after_word=after_word,
+            capitals=value.isupper(),
+        )
 
     def leaf(self, node: Leaf | None) -> Leaf | None:
         if node is None:
@@ -404,7 +362,7 @@ def parse(text: str) -> Parsed:
         at = cleaned.rfind('"')
         cleaned = cleaned[:at] + " " + cleaned[at + 1 :]
         notices.append("An unmatched quotation mark was ignored.")
-    parser = _Parser(_tokens(cleaned, notices), notices)
+    parser = _Parser(lex(cleaned, notices), notices)
     tree = parser.parse()
     if tree is None:
         return Parsed(None, notices, "Nothing in that query could be searched for.")

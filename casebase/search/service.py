@@ -15,8 +15,8 @@ from dataclasses import replace
 from casebase.cases.models import Outcome, Stage
 from casebase.core.visibility import visible
 from casebase.law.models import Court, Jurisdiction, LegalTheory, Statute
+from casebase.search import equivalents, provisions, written
 from casebase.search import language as ql
-from casebase.search import provisions, written
 from casebase.search.backends.base import BackendResults, SearchTimeout, get_backend
 from casebase.search.citations import (
     citation_key,
@@ -136,9 +136,23 @@ def _corrected(
     query: SearchQuery, tree: ql.Node | None
 ) -> tuple[str, BackendResults] | None:
     """ "Did you mean": replace unknown words by the nearest indexed ones, and use the
-    corrected query if it finds something."""
+    corrected query if it finds something; failing that, the same with each name
+    and its number (`llama3`) as the name alone."""
     if tree is None:
         return None
+    found = _corrected_as(query, tree, changed=False)
+    without_numbers, named = _names_without_numbers(tree)
+    if found is None and named:
+        found = _corrected_as(query, without_numbers, changed=True)
+    return found
+
+
+def _corrected_as(
+    query: SearchQuery, tree: ql.Node, *, changed: bool
+) -> tuple[str, BackendResults] | None:
+    """`tree` (`changed` from the query typed, or not) with its unknown words
+    corrected, written out and searched for; None when nothing was changed or it
+    finds nothing."""
     backend = get_backend()
     corrections = {}
     for leaf, positive in ql.leaves(tree):
@@ -154,7 +168,7 @@ def _corrected(
                 better = backend.suggest(word)
                 if better and better != word:
                     corrections[word] = better
-    if not corrections:
+    if not corrections and not changed:
         return None
     text = written.corrected_text(tree, corrections)
     reparsed = ql.parse(text)
@@ -162,6 +176,30 @@ def _corrected(
         return None
     found = backend.search(query.with_text(text), reparsed.tree)
     return (text, found) if found.total else None
+
+
+def _names_without_numbers(node: ql.Node) -> tuple[ql.Node, bool]:
+    """`node` with each name and its number (`llama3`, read as the phrase "llama
+    3": casebase.search.tokens) that it looks for replaced by the name alone, and
+    whether there was one: `llama3` that finds nothing is offered as `llama`, as
+    when it was one word, a letter from `llama`."""
+    if isinstance(node, ql.Phrase) and _numbered_name(node.words):
+        return ql.Term(node.words[0], node.field), True
+    if isinstance(node, ql.And) or (
+        isinstance(node, ql.Or) and equivalents.typed_form(node) is None
+    ):
+        parts = [_names_without_numbers(child) for child in node.children]
+        return type(node)(tuple(c for c, _ in parts)), any(n for _, n in parts)
+    # Not under NOT (a number there still leaves records out), nor in the forms of
+    # an equivalent (`section 99` is not offered as every `s`).
+    return node, False
+
+
+def _numbered_name(words: tuple[str, ...]) -> bool:
+    if len(words) != 2:
+        return False
+    name, number = words
+    return len(name) >= 3 and name.isalpha() and number.isdigit()
 
 
 def _results(

@@ -333,3 +333,47 @@ def test_a_search_with_nothing_to_rank_by_is_newest_first(corpus):
     newest_first = [corpus["alpha"], corpus["gamma"], corpus["beta"]]
     assert keys(search("type:precedent")) == newest_first
     assert keys(search("type:precedent year:1960..2024")) == newest_first
+
+
+def test_citation_field_words_are_stemmed(corpus):
+    """`citation:patent` finds a citation that says `Patents`, as every other word
+    search would; its words are still a phrase, in order, within the citations."""
+    omicron = f.PrecedentFactory(
+        case_name="Omicron Gears v Sigma Tools",
+        neutral_citation=None,
+        law_report_citations=["[1999] Test Patents Reports 12"],
+        decision_date=dt.date(1999, 3, 4),
+        holding="A gear is not an invention.",
+    )
+    index_all()
+    key = make_key("precedent", omicron.pk)
+    assert keys(search("citation:patent")) == [key]
+    assert keys(search("citation:patents")) == [key]
+    assert keys(search('citation:"patent report"')) == [key]
+    assert keys(search('citation:"reports patents"')) == []
+    assert keys(search('citation:"[1999] Test Patents Reports 12"')) == [key]
+    assert keys(search("citation:invention")) == []
+
+
+def test_records_of_the_same_date_or_none_come_by_title_then_key(corpus):
+    """A search of fields alone lists newest (or oldest) first; records of the same
+    date, and records with no date, come by title, then key, on both backends (they
+    came in index order on Whoosh and by id on PostgreSQL)."""
+    dated = [
+        f.PrecedentFactory(
+            case_name=name,
+            neutral_citation=None,
+            decision_date=dt.date(2001, 4, 5),
+            holding="Same day.",
+        )
+        for name in ("Lambda Mills v Nu", "Kappa Mills v Nu", "Iota Mills v Nu")
+    ]
+    undated = [f.PartyFactory(name=name) for name in ("Yankee Tie", "Xray Tie")]
+    index_all()
+    by_title = [make_key("precedent", p.pk) for p in reversed(dated)]
+    assert keys(search("year:2001")) == by_title
+    assert keys(search("year:2001", sort="oldest")) == by_title
+    listed = [(hit.title, hit.key) for hit in search("type:party").hits]
+    assert listed == sorted(listed) and len(listed) > 2
+    parties = [make_key("party", p.pk) for p in reversed(undated)]
+    assert keys(search("tie", sort="newest")) == parties

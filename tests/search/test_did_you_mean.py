@@ -100,3 +100,40 @@ def test_name_without_apostrophe_is_found(records):
     results = search("ONan")
     assert results.suggestion == "o'nan"
     assert results.total == 1
+
+
+@pytest.fixture
+def numbered(engine):
+    f.AISystemFactory(name="Quokka3")
+    index_all()
+
+
+@pytest.mark.parametrize("typed", ["quokka4", "Quokka5", "quokka-4"])
+def test_a_name_with_a_number_found_nowhere_is_offered_without_it(numbered, typed):
+    """`quokka4` (the words `quokka 4`: casebase.search.tokens) finds nothing and is
+    offered as `quokka`, as when it was one word a letter longer than `quokka`."""
+    results = search(typed)
+    assert results.suggestion == "quokka"
+    assert results.total == 1
+
+
+def test_a_name_with_its_number_is_not_corrected_when_found(numbered):
+    results = search("quokka3")
+    assert results.total == 1 and results.suggestion == ""
+
+
+def test_a_section_number_found_nowhere_is_not_offered_as_a_section_word(numbered):
+    """`section 99` and `s16` are phrases of a word and a number too, but they are
+    never offered as `section` or `s` alone."""
+    for typed in ("section 99", "s99", "ab3"):
+        assert search(typed).suggestion == ""
+
+
+def test_a_name_found_with_its_number_keeps_it_when_another_word_is_corrected(
+    numbered,
+):
+    """`quokka3 uniferm` is offered with the number (written as the phrase it is
+    searched as): only the misspelt word changes."""
+    f.DisputeFactory(court=None, title="Quokka3 v Uniform Press", summary="Outputs.")
+    index_all()
+    assert search("quokka3 uniferm").suggestion == '"quokka 3" uniform'

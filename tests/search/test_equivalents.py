@@ -188,3 +188,66 @@ def test_section_finds_s(corpus):
     assert keys(found) == [corpus["provision"]]
     assert "Characters" not in " ".join(found.notices)
     assert keys(search("section infringement copying")) == []
+
+
+def test_us_in_capitals_finds_united_states_but_not_in_lower_case():
+    """`US` typed in capitals also finds "United States", `USA` and `U.S.`; `us` is
+    the pronoun and stays a word; `us` is never searched for from another form."""
+    expanded = ql.parse("US").tree
+    assert expanded == ql.Or(
+        (
+            ql.Term("us"),
+            ql.Phrase(("united", "states")),
+            ql.Term("usa"),
+            ql.Phrase(("u", "s")),
+        )
+    )
+    assert ql.parse("us").tree == ql.Term("us")
+    for typed in ("USA", "U.S.", "usa", "United States"):
+        tree = ql.parse(typed).tree
+        assert ql.Term("us") not in [leaf for leaf, _ in ql.leaves(tree)]
+        assert ql.Term("usa") in [leaf for leaf, _ in ql.leaves(tree)]
+
+
+def test_us_is_written_back_in_capitals():
+    """ "Did you mean" writes `US` back as typed, so that it is expanded again."""
+    tree = ql.parse("US copyrigt").tree
+    assert written.corrected_text(tree, {"copyrigt": "copyright"}) == "US copyright"
+
+
+@pytest.fixture
+def places(engine):
+    said = {
+        "states": "Filed in the United States District Court.",
+        "usa": "A claim brought in the USA.",
+        "pronoun": "The claimant told us nothing.",
+        "kingdom": "The United Kingdom courts heard it.",
+        "union": "The European Union regulation applies.",
+    }
+    records = {
+        name: f.DisputeFactory(court=None, title=f"Place {name}", summary=summary)
+        for name, summary in said.items()
+    }
+    index_all()
+    return {name: make_key("dispute", obj.pk) for name, obj in records.items()}
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("US", ["states", "usa", "pronoun"]),
+        ("USA", ["states", "usa"]),
+        ("U.S.", ["states", "usa"]),
+        ("United States", ["states", "usa"]),
+        ("us", ["pronoun"]),
+        ('"united states"', ["states"]),
+        ("UK", ["kingdom"]),
+        ("United Kingdom", ["kingdom"]),
+        ("EU", ["union"]),
+        ("European Union", ["union"]),
+    ],
+)
+def test_places_find_their_abbreviations(places, typed, found):
+    """`US` also finds the pronoun `us` (the index holds words lower-cased), as it
+    did; every other form finds the place only."""
+    assert sorted(keys(search(typed))) == sorted(places[name] for name in found)

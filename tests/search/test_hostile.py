@@ -3,7 +3,7 @@ backend, and none raises."""
 
 import pytest
 
-from casebase.search.language import MAX_QUERY_CHARS
+from casebase.search.lexer import MAX_QUERY_CHARS
 from tests.search.conftest import index_all, search
 from tests.search.corpus import build_corpus
 

@@ -8,7 +8,8 @@ from django.db import connection
 
 from casebase.search import language as ql
 from casebase.search.backends.base import SearchTimeout
-from casebase.search.backends.postgres import _Compiler, run_limited
+from casebase.search.backends.postgres import run_limited
+from casebase.search.backends.postgres_query import Compiler
 from tests import factories as f
 from tests.search.conftest import index_all, keys, search
 
@@ -76,10 +77,10 @@ def test_facet_counts_match_the_facet_tokens(postgres):
 def test_boolean_words_become_one_tsquery():
     """`a OR b -c` is one `@@` (one GIN scan, no per-row NOT filter); a fielded word
     stays a condition of its own, with the field's vector."""
-    compiler = _Compiler()
+    compiler = Compiler()
     sql = compiler.condition(ql.parse("licence OR image -extracted").tree)
     assert sql.count("@@") == 1 and "!!" in sql and "NOT" not in sql
-    mixed = _Compiler()
+    mixed = Compiler()
     sql = mixed.condition(ql.parse("licence image party:acme").tree)
     assert sql.count("e.search_vector @@") == 1
     assert "e.party_vector @@" in sql
@@ -148,3 +149,26 @@ def test_rebuild_leaves_fresh_statistics(engine):
         )
         assert cursor.fetchone()[0] >= 3
     assert search("kiwiword").total == 3
+
+
+def test_migration_0006_stems_the_citations_already_stored(postgres):
+    """Entries written before `citation:` words were stemmed (migration 0005 filled
+    citation_vector with the words as written) are filled again by migration 0006,
+    with no rebuild: `citation:patent` then finds `Patents`."""
+    import importlib
+    from types import SimpleNamespace
+
+    migration = importlib.import_module(
+        "casebase.search.migrations.0006_citation_vector_stemmed"
+    )
+    f.PrecedentFactory(
+        case_name="Rho Gears v Tau",
+        neutral_citation=None,
+        law_report_citations=["[1999] Test Patents Reports 12"],
+    )
+    index_all()
+    editor = SimpleNamespace(connection=connection)
+    migration.backward(None, editor)  # as migration 0005 left them
+    assert keys(search("citation:patent")) == []
+    migration.forward(None, editor)
+    assert len(keys(search("citation:patent"))) == 1

@@ -6,6 +6,7 @@ accents are folded, so `societe` finds `Société`."""
 import pytest
 
 from casebase.search.documents import make_key
+from casebase.search.tokens import words
 from tests import factories as f
 from tests.search.conftest import index_all, keys, search
 
@@ -94,3 +95,56 @@ def test_accents_and_underscores(records, typed):
 def test_folded_words_are_marked_in_titles(records):
     hit = search("societe").hits[0]
     assert "<mark>Société</mark>" in str(hit.title_html)
+
+
+@pytest.fixture
+def numbered(engine):
+    """An AI system named with a number (`Quokka3`) and a dispute about it."""
+    system = f.AISystemFactory(name="Quokka3")
+    dispute = f.DisputeFactory(
+        court=None, title="Uniform Press v Victor AI", summary="Outputs compared."
+    )
+    f.DisputeSystemFactory(dispute=dispute, system=system)
+    index_all()
+    return {
+        "system": make_key("system", system.pk),
+        "dispute": make_key("dispute", dispute.pk),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["quokka", "Quokka3", "quokka3", '"quokka 3"'])
+def test_a_name_with_a_number_is_found_by_its_letters(numbered, typed):
+    """`Quokka3` is the words `quokka` and `3`: found by its name alone and, typed
+    whole, as before (the two words as a phrase)."""
+    assert sorted(keys(search(typed))) == sorted(numbered.values())
+
+
+@pytest.mark.django_db
+def test_a_name_with_a_number_in_a_field(numbered):
+    both = sorted(numbered.values())
+    assert sorted(keys(search("system:quokka"))) == both
+    assert sorted(keys(search("system:quokka3"))) == both
+    assert keys(search("title:quokka")) == [numbered["system"]]
+    assert search("quokka4").suggestion == "quokka"  # found only once corrected
+    assert keys(search('"3 quokka"')) == []
+
+
+@pytest.mark.django_db
+def test_a_name_is_marked_without_its_number(numbered):
+    hit = next(h for h in search("quokka").hits if h.key == numbered["system"])
+    assert "<mark>Quokka</mark>3" in str(hit.title_html)
+
+
+def test_letters_then_digits_are_two_words_other_mixtures_one():
+    assert words("Qwen3 GPT-4 llama3.1") == ["qwen", "3", "gpt", "4", "llama", "3", "1"]
+    assert words("s.50A 3d h2o v1x [2023] UKSC 49") == [
+        "s",
+        "50a",
+        "3d",
+        "h2o",
+        "v1x",
+        "2023",
+        "uksc",
+        "49",
+    ]

@@ -103,7 +103,7 @@ def test_segments_written_by_plain_whoosh_are_still_read(db, search_index):
     "text",
     [
         "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z, s.16_a",
-        "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10",
+        "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10 Qwen3 gpt4o",
         "",
     ],
 )
@@ -111,11 +111,7 @@ def test_stemmed_words_are_whoosh_stemming_analyzer_tokens(text):
     """The one-loop analyzer yields what Whoosh's tokenizer (with casebase's word
     pattern), lowercase and Porter2 filters yield from the folded text: texts,
     positions and character offsets."""
-    chain = (
-        RegexTokenizer(WORD.pattern)
-        | LowercaseFilter()
-        | StemFilter(stemfn=porter2_stem)
-    )
+    chain = RegexTokenizer(WORD) | LowercaseFilter() | StemFilter(stemfn=porter2_stem)
 
     def tokens(analyzer, value):
         return [
@@ -131,7 +127,7 @@ def test_stemmed_words_are_whoosh_stemming_analyzer_tokens(text):
     [
         "The Claimant's models were TRAINED on 3.14 data-sets, e.g. x.y.z, s.16_a",
         "model model, the MODELS model of models; the model",
-        "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10",
+        "Café naïve ΣΊΣΥΦΟΣ straße [2023] UKSC 49 C-406/10 Qwen3 gpt4o",
         "",
     ],
 )

@@ -4,7 +4,9 @@ a GIN index, maintained by the same indexing code as the Whoosh index.
 
 Text is tokenised in Python exactly as Whoosh tokenises it and stemmed by the
 `casebase_english` configuration (Snowball English, no stop words), so both backends
-match the same records. Every user value reaches SQL as a bound parameter.
+match the same records. Every user value reaches SQL as a bound parameter. Here: the
+writes and the backend; a query tree becomes SQL in postgres_query.py, and is ranked
+and paged by postgres_rank.py.
 """
 
 from __future__ import annotations
@@ -17,6 +19,12 @@ from django.db import connection, transaction
 from casebase.search import language as ql
 from casebase.search import tokens, vocabulary, written
 from casebase.search.backends.base import BackendResults, SearchBackend
+from casebase.search.backends.postgres_query import (
+    CONFIG,
+    DATE_ORDER,
+    Compiler,
+    filters,
+)
 from casebase.search.backends.postgres_rank import (
     date_page,
     limited,
@@ -26,27 +34,13 @@ from casebase.search.documents import SearchDocument
 from casebase.search.highlight import highlight_terms, mark, snippet
 from casebase.search.query import Hit, SearchQuery, SortOrder
 
-CONFIG = "casebase_english"
 LOCK_TIMEOUT_MS = 5000
-FIELD_VECTORS = {
-    "title": "title_vector",
-    "party": "party_vector",
-    "system": "system_vector",
-    "court": "court_vector",
-    "theory": "theory_vector",
-    "jurisdiction": "jurisdiction_vector",
-}
 
 
 def words(text: str) -> str:
     """The words of casebase.search.tokens, as the Whoosh index holds them, for
     to_tsvector to stem: PostgreSQL never parses the raw text."""
     return " ".join(tokens.words(text))
-
-
-def quote_lexeme(text: str) -> str:
-    """A tsquery literal for `text`, matched as one lexeme."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def facet_tokens(doc: SearchDocument) -> str:
@@ -64,7 +58,8 @@ _VEC = f"to_tsvector('{CONFIG}', %s)"
 # search_vector: weight A for the citation keys, the title and the citations' words,
 # as written (so that a prefix reaches them: `uks*`) and stemmed (a word that only a
 # citation holds: `cited`, as Whoosh has them in its content); B the parties and
-# systems; C the court, theories and jurisdictions; D the text.
+# systems; C the court, theories and jurisdictions; D the text. citation_vector: the
+# citation keys and the citations' words stemmed (`citation:patent` finds "Patents").
 _UPSERT = f"""
 INSERT INTO search_entry (key, doc_type, object_id, title, url, citations,
     citation_keys, body, facet_tokens, year, date, date_display, digest, search_vector,
@@ -75,7 +70,7 @@ VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s,
     || setweight({_VEC}, 'A') || setweight(to_tsvector('simple', %s), 'A')
     || setweight({_VEC}, 'A')
     || setweight({_VEC}, 'B') || setweight({_VEC}, 'C') || setweight({_VEC}, 'D'),
-    array_to_tsvector(%s::text[]) || to_tsvector('simple', %s),
+    array_to_tsvector(%s::text[]) || {_VEC},
     {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC}, {_VEC})
 ON CONFLICT (key) DO UPDATE SET doc_type = EXCLUDED.doc_type,
     object_id = EXCLUDED.object_id, title = EXCLUDED.title, url = EXCLUDED.url,
@@ -124,154 +119,6 @@ def _row(doc: SearchDocument) -> tuple:
         words(doc.theory),
         words(doc.jurisdiction),
     )
-
-
-def _textual(node: ql.Node) -> bool:
-    """Whether `node` is made only of unfielded words, phrases and prefixes: then it
-    is one tsquery, answered by one scan of the GIN index."""
-    if isinstance(node, ql.And | ql.Or):
-        return all(_textual(c) for c in node.children)
-    if isinstance(node, ql.Not):
-        return _textual(node.child)
-    if isinstance(node, ql.Keyword | ql.YearRange | ql.CitationKey):
-        return False
-    return not getattr(node, "field", "")
-
-
-# A lexeme no entry carries (indexed text never holds control characters): a leaf
-# whose tsquery is empty ("_") matches nothing, as `vector @@ ''` does, instead of
-# being dropped from the tsquery around it.
-_NEVER = "'\x01'::tsquery"
-
-
-class _Compiler:
-    """A query tree as a SQL condition, plus the tsquery that ranks the matches.
-
-    Boolean combinations of unfielded leaves become one tsquery (`a | (b & !c)`), so
-    PostgreSQL answers them with one GIN index scan and no recheck, instead of one
-    `@@` per leaf, of which NOT can only be a filter reading every candidate's vector.
-    Fielded leaves, citations, keywords and years stay SQL conditions around it."""
-
-    def __init__(self) -> None:
-        self.params: list = []
-        self.rank_parts: list[tuple[str, list]] = []
-        # The searched words a title can hold (unfielded or `title:`), for the
-        # title tiers of search_page, as Whoosh's headline fields.
-        self.title_parts: list[tuple[str, list]] = []
-
-    def tsquery(self, leaf: ql.Leaf) -> tuple[str, list]:
-        if isinstance(leaf, ql.Term):
-            return f"to_tsquery('{CONFIG}', %s)", [quote_lexeme(leaf.word)]
-        if isinstance(leaf, ql.Phrase):
-            # An exact phrase, in a field too: the field's own vector keeps positions.
-            return f"phraseto_tsquery('{CONFIG}', %s)", [" ".join(leaf.words)]
-        if isinstance(leaf, ql.Prefix):
-            return "to_tsquery('simple', %s)", [quote_lexeme(leaf.stem) + ":*"]
-        return "%s::tsquery", [quote_lexeme(leaf.key)]  # CitationKey
-
-    def citation(self, leaf: ql.CitationKey) -> tuple[str, list]:
-        """A citation's key, or (`citation:` searches) its words as a phrase, in the
-        citations alone (citation_vector, migration 0005)."""
-        sql, params = self.tsquery(leaf)
-        if leaf.words:
-            sql = f"({sql} || phraseto_tsquery('simple', %s))"
-            params = [*params, " ".join(leaf.words)]
-        return sql, params
-
-    def text(self, node: ql.Node, positive: bool, params: list) -> str:
-        """A textual node (see _textual) as one tsquery expression."""
-        if isinstance(node, ql.And | ql.Or):
-            joiner = " && " if isinstance(node, ql.And) else " || "
-            return (
-                "("
-                + joiner.join(self.text(c, positive, params) for c in node.children)
-                + ")"
-            )
-        if isinstance(node, ql.Not):
-            return f"(!! {self.text(node.child, not positive, params)})"
-        sql, leaf_params = self.tsquery(node)
-        if positive:
-            self.rank_parts.append((sql, leaf_params))
-            self.title_parts.append((sql, leaf_params))
-        params.extend(leaf_params)
-        return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
-
-    def condition(self, node: ql.Node, positive: bool = True) -> str:
-        if _textual(node):
-            params: list = []
-            sql = self.text(node, positive, params)
-            self.params.extend(params)
-            return f"(e.search_vector @@ {sql})"
-        if isinstance(node, ql.And | ql.Or):
-            joiner = " AND " if isinstance(node, ql.And) else " OR "
-            textual = [c for c in node.children if _textual(c)]
-            others = [c for c in node.children if not _textual(c)]
-            if len(textual) > 1:  # one tsquery for all of them
-                textual = [type(node)(tuple(textual))]
-            return (
-                "("
-                + joiner.join(self.condition(c, positive) for c in textual + others)
-                + ")"
-            )
-        if isinstance(node, ql.Not):
-            return f"(NOT {self.condition(node.child, not positive)})"
-        if isinstance(node, ql.YearRange):
-            parts = []
-            if node.low is not None:
-                parts.append("e.year >= %s")
-                self.params.append(node.low)
-            if node.high is not None:
-                parts.append("e.year <= %s")
-                self.params.append(node.high)
-            return "(" + " AND ".join(parts) + ")"
-        if isinstance(node, ql.Keyword):
-            self.params.append([f"{node.field}={node.value}"])
-            return "(string_to_array(e.facet_tokens, ' ') @> %s::text[])"
-        if isinstance(node, ql.CitationKey):
-            if positive:  # ranked by the key, which search_vector holds at weight A
-                self.rank_parts.append(self.tsquery(node))
-            sql, params = self.citation(node)
-            self.params.extend(params)
-            return f"(e.citation_vector @@ {sql})"
-        # A fielded leaf: the field's own vector (GIN index, migrations 0003-0004).
-        # Its words are also in search_vector, in the same order, so this is all
-        # `search_vector @@ q AND field @@ q` would find, without the phrase recheck
-        # of search_vector that costs a TOASTed vector read per candidate.
-        sql, params = self.tsquery(node)
-        if positive:
-            self.rank_parts.append((sql, params))
-            if node.field == "title":
-                self.title_parts.append((sql, params))
-        self.params.extend(params)
-        return f"(e.{FIELD_VECTORS[node.field]} @@ {sql})"
-
-    def words(self, parts: list | None = None) -> tuple[str, list]:
-        """The searched words (not those under NOT) as one tsquery (or those of
-        `parts`)."""
-        parts = self.rank_parts if parts is None else parts
-        if not parts:
-            return "", []
-        sql = " || ".join(part for part, _ in parts)
-        return f"({sql})", [p for _, ps in parts for p in ps]
-
-    def rank(self) -> tuple[str, list]:
-        sql, params = self.words()
-        return (f"ts_rank(e.search_vector, {sql})", params) if sql else ("0", [])
-
-
-def _filters(query: SearchQuery) -> tuple[str, list]:
-    tokens = [f"{name}={value}" for name, value in query.filters.items()]
-    if not tokens:
-        return "TRUE", []
-    return "string_to_array(e.facet_tokens, ' ') @> %s::text[]", [tokens]
-
-
-# Date orders; relevance with nothing to rank by is newest first.
-_ORDER = {
-    SortOrder.RELEVANCE: "date DESC NULLS LAST, rank DESC, id",
-    SortOrder.NEWEST: "date DESC NULLS LAST, rank DESC, id",
-    SortOrder.OLDEST: "date ASC NULLS LAST, rank DESC, id",
-}
 
 
 class PostgresBackend(SearchBackend):
@@ -338,12 +185,12 @@ class PostgresBackend(SearchBackend):
         return vocabulary.nearest(word)
 
     def search(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        compiler = _Compiler()
+        compiler = Compiler()
         where = compiler.condition(tree)
         if query.sort != SortOrder.RELEVANCE or not compiler.rank_parts:
             # Nothing to rank by (`year:2023`, a filter alone): newest first.
             return self._search_by_date(query, tree)
-        filter_sql, filter_params = _filters(query)
+        filter_sql, filter_params = filters(query)
         match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
         with limited(connection, query.time_limit) as cursor:
             total, facet_counts, rows = search_page(
@@ -362,10 +209,10 @@ class PostgresBackend(SearchBackend):
     def _search_by_date(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
         """Newest or oldest first (newest when ranked by relevance with nothing to
         rank by): every match in date order."""
-        compiler = _Compiler()
+        compiler = Compiler()
         where = compiler.condition(tree)
         rank = compiler.rank()
-        filter_sql, filter_params = _filters(query)
+        filter_sql, filter_params = filters(query)
         match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
         with limited(connection, query.time_limit) as cursor:
             total, facet_counts, rows = date_page(
@@ -373,7 +220,7 @@ class PostgresBackend(SearchBackend):
                 match,
                 params,
                 rank,
-                _ORDER[query.sort],
+                DATE_ORDER[query.sort],
                 query.offset,
                 query.per_page,
                 query.with_facets,

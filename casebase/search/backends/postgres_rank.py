@@ -215,12 +215,13 @@ def date_page(
     limit: int,
     with_facets: bool,
 ) -> tuple[int, dict[str, dict[str, int]], list[tuple]]:
-    """As `search_page`, for a date order: every match is ranked (the rank breaks
-    ties between equal dates), in one statement that evaluates `match` once."""
+    """As `search_page`, for a date order (`order`, over the date, title and key),
+    in one statement that evaluates `match` once; every match is ranked, for the
+    hits' scores."""
     rank_sql, rank_params = rank
     sql = f"""
         WITH m AS MATERIALIZED (
-            SELECT e.id, e.date, {rank_sql} AS rank, {_M_COLUMNS}
+            SELECT e.id, e.date, e.title, e.key, {rank_sql} AS rank, {_M_COLUMNS}
             FROM search_entry e WHERE {match}
         ),
         r AS (

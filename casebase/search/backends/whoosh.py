@@ -25,22 +25,26 @@ from casebase.search import vocabulary
 from casebase.search.backends.base import BackendResults, SearchBackend, SearchTimeout
 from casebase.search.backends.whoosh_codec import ArrayCodec
 from casebase.search.backends.whoosh_facets import FacetBitmaps
-from casebase.search.backends.whoosh_rank import bits, scoring_terms, top_documents
+from casebase.search.backends.whoosh_rank import scoring_terms, top_documents
+from casebase.search.backends.whoosh_reading import (
+    by_date,
+    filter_query,
+    hit,
+    open_stored,
+    unranked,
+)
 from casebase.search.backends.whoosh_schema import (
     FACET_FIELDS,
     SCHEMA,
     compile_tree,
-    number_date,
     phrase_fields,
     to_fields,
 )
 from casebase.search.backends.whoosh_sets import DocSets
 from casebase.search.documents import SearchDocument
-from casebase.search.highlight import highlight_terms, mark, snippet, stem
+from casebase.search.highlight import highlight_terms, stem
 from casebase.search.language import Node
 from casebase.search.query import (
-    Filters,
-    Hit,
     SearchQuery,
     SortOrder,
 )
@@ -53,24 +57,6 @@ LOCK_FILE = "casebase-write.lock"
 
 class IndexBusy(Exception):
     """Another process held the index for longer than WRITE_TIMEOUT."""
-
-
-class _Deadline(collectors.WrappingCollector):
-    """Stops collecting at `deadline` (time.monotonic()), keeping what was found (no
-    timer thread and no signal, so it is safe in any worker thread)."""
-
-    def __init__(self, child, deadline: float) -> None:
-        super().__init__(child)
-        self.deadline = deadline
-        self.timed_out = False
-
-    def collect_matches(self):
-        child = self.child
-        for n, sub_docnum in enumerate(child.matches()):
-            if n % 256 == 0 and time.monotonic() > self.deadline:
-                self.timed_out = True
-                raise collectors.TimeLimit
-            child.collect(sub_docnum)
 
 
 @contextlib.contextmanager
@@ -135,7 +121,7 @@ class WhooshBackend(SearchBackend):
             searcher = None
         if searcher is None:
             searcher = ix.searcher()
-            _open_stored(searcher)
+            open_stored(searcher)
             self._local.searcher = searcher
         return searcher
 
@@ -288,7 +274,7 @@ class WhooshBackend(SearchBackend):
         compiled = compile_tree(
             tree, self._years(searcher), phrase_fields(searcher.schema)
         )
-        selected = _filter_query(query.filters)
+        selected = filter_query(query.filters)
         if selected is not None:
             compiled = wq.And([compiled, wq.ConstantScoreQuery(selected, 0.0)])
         # Every match, as bitmaps: the exact total and facet counts (no scoring).
@@ -316,62 +302,15 @@ class WhooshBackend(SearchBackend):
                 )
                 timed_out = False
             except collectors.TimeLimit:
-                top, timed_out = self._unranked(searcher, matched, wanted), True
+                top, timed_out = unranked(searcher, matched, wanted), True
         else:  # by date; newest first when there is nothing to rank by (`year:2023`)
-            top, timed_out = self._by_date(searcher, compiled, query, deadline)
+            top, timed_out = by_date(searcher, compiled, query, deadline)
         terms = highlight_terms(tree)
         hits = [
-            self._hit(searcher.stored_fields(docnum), score, terms)
+            hit(searcher.stored_fields(docnum), score, terms)
             for score, docnum in top[query.offset : wanted]
         ]
         return BackendResults(hits, total, facets, timed_out=timed_out)
-
-    def _by_date(self, searcher, compiled, query: SearchQuery, deadline: float):
-        """Oldest first, or else newest first: Whoosh's sorting collector over the
-        date column."""
-        sortedby, reverse = "date_desc", True
-        if query.sort == SortOrder.OLDEST:
-            sortedby, reverse = "date_asc", False
-        collector = searcher.collector(
-            limit=query.offset + query.per_page, sortedby=sortedby, reverse=reverse
-        )
-        timed = _Deadline(collector, deadline)
-        try:
-            searcher.search_with_collector(compiled, timed)
-        except collectors.TimeLimit:
-            pass
-        try:
-            results = timed.results()
-        except Exception as exc:  # stopped before it had anything
-            raise SearchTimeout from exc
-        top = [(float(hit.score or 0.0), hit.docnum) for hit in results]
-        return top, timed.timed_out
-
-    @staticmethod
-    def _unranked(searcher, matched: list, wanted: int) -> list[tuple[float, int]]:
-        """What was found when ranking ran out of time: the first matches."""
-        offsets = {id(sub.reader()): off for sub, off in searcher.leaf_searchers()}
-        top: list[tuple[float, int]] = []
-        for reader, bitmap in matched:
-            top += [(0.0, offsets[id(reader)] + d) for d in bits(bitmap, wanted)]
-        return top[:wanted]
-
-    def _hit(self, fields: dict, score: float, terms: frozenset[str]) -> Hit:
-        body = fields.get("body_text", "")
-        title = fields.get("title", "")
-        return Hit(
-            key=fields["key"],
-            doc_type=fields.get("f_type", ""),
-            object_id=fields["object_id"],
-            title=title,
-            url=fields["url"],
-            citations=tuple(fields.get("citations_display") or ()),
-            snippet=snippet(body, terms),
-            title_marked=mark(title, terms, whole=True),
-            date=number_date(fields.get("date")),
-            date_display=fields.get("date_display", ""),
-            score=float(score or 0.0),
-        )
 
 
 def _changed_fields(stored) -> set[str]:
@@ -399,25 +338,3 @@ def _fields(doc: SearchDocument, schema) -> dict:
     if any(name not in schema for name in fields):
         fields = {name: value for name, value in fields.items() if name in schema}
     return fields
-
-
-def _open_stored(searcher) -> None:
-    """Open every segment's stored fields now. Whoosh copies a segment's whole
-    stored-fields column into memory the first time a document is read from it
-    (tens of milliseconds at 100,000 records): done here, that lands on the first
-    search after the index changes, not on whichever search first shows a hit
-    from that segment."""
-    for subsearcher, _offset in searcher.leaf_searchers():
-        reader = subsearcher.reader()
-        if reader.doc_count_all():
-            reader.stored_fields(0)
-
-
-def _filter_query(filters: Filters) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    for name, value in filters.items():
-        if name == "year":
-            parts.append(wq.Term("f_year", str(int(value))))
-        else:
-            parts.append(wq.Term(FACET_FIELDS[name], value))
-    return wq.And(parts) if parts else None

@@ -5,7 +5,9 @@ stemming filter: three generator frames and a cache wrapper per token, most of t
 writer's analysis time. `StemmedWords` yields its tokens in one loop: the words of
 `casebase.search.tokens` (letters and digits, lower-cased, accents folded: what the
 PostgreSQL backend, the query parser and the highlighter see too) and their Porter2
-stems. `PlainWords` is the same without stemming, for citations.
+stems. `PlainWords` is the same without stemming: the citation field's analyzer until
+citations were stemmed like every other word, kept so that an index written before
+then still opens (its table of contents names the class) until it is rebuilt.
 
 `WordPairs` feeds the `pairs` field: every two consecutive stemmed words of a text,
 as one term ("identical model"). A two-word phrase is then a single term lookup
@@ -126,8 +128,9 @@ class StemmedWords(Analyzer):
 
 
 class PlainWords(Analyzer):
-    """The words of casebase.search.tokens, not stemmed, with positions: citations
-    (`[2023] UKSC 49` is `2023 uksc 49`)."""
+    """The words of casebase.search.tokens, not stemmed, with positions: the
+    citation field of an index built before citations were stemmed (see the module
+    docstring)."""
 
     def __eq__(self, other) -> bool:
         return other.__class__ is self.__class__

@@ -16,11 +16,7 @@ from whoosh import query as wq
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
 from casebase.search import language as ql
-from casebase.search.backends.whoosh_analysis import (
-    PlainWords,
-    StemmedText,
-    WordPairsField,
-)
+from casebase.search.backends.whoosh_analysis import StemmedText, WordPairsField
 from casebase.search.documents import SearchDocument
 from casebase.search.highlight import stem
 
@@ -47,7 +43,9 @@ SCHEMA = Schema(
     date=STORED,
     date_display=STORED,
     title=StemmedText(stored=True, field_boost=BOOST_TITLE),
-    citation=TEXT(analyzer=PlainWords(), field_boost=BOOST_CITATION),
+    # Stemmed like every other word search (`citation:patent` finds "Patents"), with
+    # positions, so that part of a citation is matched as a phrase.
+    citation=StemmedText(field_boost=BOOST_CITATION),
     citation_key=KEYWORD(commas=True, lowercase=False),
     content=StemmedText(),
     # Each two consecutive words of `content` as one term; whether a document has
@@ -69,6 +67,8 @@ SCHEMA = Schema(
     f_year=ID(),
     date_desc=COLUMN(columns.NumericColumn("i")),
     date_asc=COLUMN(columns.NumericColumn("i")),
+    # The order of records of the same date (or none), as PostgreSQL sorts them.
+    same_date_order=COLUMN(columns.VarBytesColumn()),
 )
 
 FACET_FIELDS = {
@@ -100,6 +100,13 @@ def number_date(value: int | None) -> dt.date | None:
     if not value or value >= NO_DATE_ASC:
         return None
     return dt.date(value // 10000, value // 100 % 100, value % 100)
+
+
+def same_date_order(doc: SearchDocument) -> bytes:
+    """The title, then the key, as UTF-8 bytes: byte order is code point order, the
+    order of PostgreSQL's `title COLLATE "C", key COLLATE "C"` (a title holds no NUL,
+    so a title that begins another sorts first, as there)."""
+    return f"{doc.title}\x00{doc.key}".encode()
 
 
 def to_fields(doc: SearchDocument) -> dict:
@@ -147,6 +154,7 @@ def to_fields(doc: SearchDocument) -> dict:
         "f_year": str(doc.year) if doc.year is not None else "",
         "date_desc": date_number(doc.date),
         "date_asc": date_number(doc.date, NO_DATE_ASC),
+        "same_date_order": same_date_order(doc),
     }
     return {name: value for name, value in fields.items() if value not in ("", None)}
 
@@ -180,7 +188,7 @@ def compile_tree(
             return wq.Term(TEXT_FIELD[node.field], s)
         return _Or(
             [
-                wq.Term("citation", node.word),
+                wq.Term("citation", s),
                 wq.Term("title", s),
                 wq.Term("content", s),
             ]
@@ -194,7 +202,7 @@ def compile_tree(
             return wq.And([wq.Term(name, t) for t in stems])
         return _Or(
             [
-                wq.Phrase("citation", list(node.words)),
+                wq.Phrase("citation", stems),
                 wq.Phrase("title", stems),
                 wq.Phrase("content", stems),
             ]
@@ -220,11 +228,11 @@ def compile_tree(
         key = wq.Term("citation_key", node.key)
         if not node.words:
             return key
-        words = list(node.words)
+        stems = [stem(w) for w in node.words]
         within = (
-            wq.Phrase("citation", words)
-            if len(words) > 1
-            else wq.Term("citation", words[0])
+            wq.Phrase("citation", stems)
+            if len(stems) > 1
+            else wq.Term("citation", stems[0])
         )
         return _Or([key, within])
     if isinstance(node, ql.Not):
