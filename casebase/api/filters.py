@@ -18,6 +18,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework.filters import OrderingFilter
 
 from casebase.api import selectors
+from casebase.api.numbers import whole_number
 from casebase.cases.models import (
     AISystem,
     Claim,
@@ -117,6 +118,10 @@ class BoundedDateField(forms.DateField):
 class BoundedDateTimeField(forms.DateTimeField):
     def to_python(self, value):
         value = super().to_python(value)
+        if value and value.utcoffset() is not None:
+            # The same instant in UTC: ISO 8601 allows offsets to ±23:59, and
+            # PostgreSQL refuses those past ±15:59.
+            value = value.astimezone(dt.UTC)
         if value and not EARLIEST.year <= value.year <= LATEST.year:
             raise ValidationError(
                 f"Enter a time from {EARLIEST.year} to {LATEST.year}."
@@ -169,8 +174,9 @@ class IdChoiceField(forms.ModelChoiceField):
     """A record chosen by id; a value that cannot be an id fails before any query."""
 
     def to_python(self, value):
-        if value not in self.empty_values and not (
-            str(value).isdigit() and 1 <= int(value) <= MAX_ID
+        if (
+            value not in self.empty_values
+            and whole_number(str(value), 1, MAX_ID) is None
         ):
             raise ValidationError(
                 "There is no record with that id.", code="invalid_choice"
@@ -210,6 +216,9 @@ class SlugFilter(df.ModelChoiceFilter):
         return model._default_manager.all()
 
 
+NO_VALUE = "Give a value, or leave the parameter out."
+
+
 class RecordFilterSet(df.FilterSet):
     """A parameter given with no value (`?year=`) is an error, like a bad value."""
 
@@ -217,7 +226,7 @@ class RecordFilterSet(df.FilterSet):
         valid = super().is_valid()
         for name in self.filters:
             if name in self.data and self.data.get(name, "").strip() == "":
-                self.form.add_error(name, "Give a value, or leave the parameter out.")
+                self.form.add_error(name, NO_VALUE)
                 valid = False
         return valid
 

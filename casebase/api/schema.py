@@ -1,5 +1,6 @@
 """Additions to the generated OpenAPI schema: the one error shape on every operation
-that can answer it, and 304 on conditional reads."""
+that can answer it (and on any error a view declares without a body), and 304 on
+conditional reads."""
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -29,6 +30,7 @@ WHY = {
     "413": "The request body is too large.",
     "415": "Send the body as application/json.",
     "429": "Too many requests: wait the Retry-After seconds.",
+    "503": "The service behind the endpoint failed: wait the Retry-After seconds.",
 }
 
 
@@ -60,6 +62,10 @@ def add_error_responses(result, generator, request, public):
                 codes.append("409")
             for code in codes:
                 responses.setdefault(code, _error(code))
+            for code, response in responses.items():
+                # Declared by the view without a body (a 503): the one shape too.
+                if code in WHY and "content" not in response:
+                    responses[code] = {**_error(code), **response}
             if method == "get" and is_detail:
                 responses.setdefault("304", {"description": "Not modified."})
     return result

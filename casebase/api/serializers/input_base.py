@@ -75,7 +75,16 @@ def _type_error(field, value) -> str:
     ):
         if not isinstance(value, str):
             return "Expected a string."
-        return _bad_text(value)
+        return _bad_text(value) or _too_long(field, value)
+    return ""
+
+
+def _too_long(field, value: str) -> str:
+    """The schema's `maxLength` counts the text as sent; DRF trims surrounding
+    whitespace first and counts what is left."""
+    limit = getattr(field, "max_length", None)
+    if limit is not None and len(value) > limit:
+        return f"Ensure this field has no more than {limit} characters."
     return ""
 
 

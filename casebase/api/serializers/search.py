@@ -7,7 +7,7 @@ from rest_framework import serializers
 from casebase.api.serializers.common import filled_url
 from casebase.cases.models import AISystem, Dispute, Party
 from casebase.law.models import Precedent
-from casebase.search.query import DocType, Hit, strip_marks
+from casebase.search.query import FACETS, DocType, Hit, strip_marks
 
 # Records looked up by slug in the API; the others by id.
 _SLUGGED = {
@@ -42,7 +42,7 @@ def api_links(hits: list[Hit], request) -> dict[str, str | None]:
 
 
 class HitOut(serializers.Serializer):
-    type = serializers.CharField(source="doc_type")
+    type = serializers.ChoiceField(choices=DocType.choices, source="doc_type")
     type_label = serializers.CharField()
     id = serializers.IntegerField(source="object_id")
     title = serializers.SerializerMethodField()
@@ -50,7 +50,15 @@ class HitOut(serializers.Serializer):
     citations = serializers.ListField(child=serializers.CharField())
     snippet = serializers.SerializerMethodField()
     snippet_html = serializers.CharField(help_text="Escaped; matches in <mark>.")
-    date = serializers.DateField(allow_null=True)
+    date = serializers.DateField(
+        allow_null=True,
+        help_text="For sorting: a date known only to the month or year is the "
+        "first day of that month or year (see `date_display`).",
+    )
+    date_display = serializers.CharField(
+        help_text="The date as precisely as it is known (`24 February 2023`, "
+        "`March 2025` or `2025`); empty when there is none."
+    )
     score = serializers.FloatField()
     citation_match = serializers.BooleanField()
     url = serializers.SerializerMethodField(help_text="The record in the API.")
@@ -76,15 +84,41 @@ class FacetValueOut(serializers.Serializer):
     selected = serializers.BooleanField()
 
 
+class FacetsOut(serializers.Serializer):
+    """Each facet's values with their counts; a facet with none is left out."""
+
+    def get_fields(self):
+        return {
+            name: FacetValueOut(many=True, required=False, help_text=label)
+            for name, label in FACETS.items()
+        }
+
+
 class ResultsOut(serializers.Serializer):
-    q = serializers.CharField(source="query.text")
+    q = serializers.CharField(
+        source="query.text",
+        help_text="The query the results are for: the corrected one when "
+        "`corrected_from` is set.",
+    )
     page = serializers.IntegerField(source="query.page")
     page_size = serializers.IntegerField(source="query.per_page")
     pages = serializers.IntegerField()
     total = serializers.IntegerField()
     hits = HitOut(many=True)
-    facets = serializers.DictField(child=FacetValueOut(many=True))
-    notices = serializers.ListField(child=serializers.CharField())
-    suggestion = serializers.CharField()
-    corrected_from = serializers.CharField()
-    timed_out = serializers.BooleanField()
+    facets = FacetsOut()
+    notices = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What was changed in or left out of the query, in words.",
+    )
+    suggestion = serializers.CharField(
+        help_text="The corrected query the results are for (did you mean); empty "
+        "when the query was searched as typed."
+    )
+    corrected_from = serializers.CharField(
+        help_text="The query as typed, when it found nothing and `suggestion` was "
+        "searched instead; else empty."
+    )
+    timed_out = serializers.BooleanField(
+        help_text="The search was stopped at its time limit: the hits are those "
+        "found so far."
+    )

@@ -4,6 +4,8 @@ conditional GET on details and stale-write checks on updates.
 A resource's viewset names its selectors and serializers; everything else is here.
 """
 
+from collections.abc import Mapping
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from drf_spectacular.openapi import AutoSchema
@@ -80,14 +82,15 @@ class JSONBodyParser(JSONParser):
 
 def negotiate_or_name_format(view, request, force):
     """`view.perform_content_negotiation`, with an unknown `?format=` answered as a
-    404 that names the parameter (DRF's own says only "Not found.")."""
+    bad parameter value: a 400 naming it (DRF's own is a 404 saying only "Not
+    found.", a status the lists do not document)."""
     try:
         return view.perform_content_negotiation(request, force)
     except Http404:
         offered = ", ".join(
             sorted({r.format for r in view.get_renderers() if r.format != "api"})
         )
-        raise exceptions.NotFound(
+        raise exceptions.ValidationError(
             {
                 "format": [
                     f"There is no {request.query_params.get('format')!r} format "
@@ -95,6 +98,14 @@ def negotiate_or_name_format(view, request, force):
                 ]
             }
         ) from None
+
+
+def json_object(data):
+    """The request body as a JSON object; a list, string, number or null is a 400
+    naming `body` (DRF's serializers file it under `non_field_errors`)."""
+    if not isinstance(data, Mapping):
+        raise exceptions.ValidationError({errors.BODY: ["Send a JSON object."]})
+    return data
 
 
 class ApiMixin:
@@ -228,7 +239,10 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
 
     def _input(self, data, *, instance=None, partial=False):
         serializer = self.input_serializer(
-            instance, data=data, partial=partial, context=self.get_serializer_context()
+            instance,
+            data=json_object(data),
+            partial=partial,
+            context=self.get_serializer_context(),
         )
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
@@ -304,7 +318,7 @@ def _workflow(action: str, verb: str):
     def step(self, request, *args, **kwargs):
         instance = self.get_object()
         conditional.check_fresh(request, instance, self._validators(instance)[0])
-        data = WorkflowIn(data=request.data)
+        data = WorkflowIn(data=json_object(request.data))
         data.is_valid(raise_exception=True)
         services.workflow_step(
             instance=instance,

@@ -9,50 +9,84 @@ from dataclasses import replace
 
 from django import forms
 from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from casebase.api import cache as api_cache
+from casebase.api.filters import NO_VALUE
+from casebase.api.numbers import whole_number
 from casebase.api.permissions import ReadOnly
 from casebase.api.serializers.search import ResultsOut, api_links
 from casebase.api.views.base import ApiMixin
+from casebase.cases.models import Outcome, Stage
 from casebase.search.forms import SearchForm
+from casebase.search.query import DocType
 from casebase.search.service import SearchUnavailable, run_search
 
 MAX_PAGE_SIZE = 50
 UNAVAILABLE = "Search is unavailable just now. Please try again in a moment."
 
 
-def _parameters() -> list[OpenApiParameter]:
-    params = []
-    for name, field in SearchForm.base_fields.items():
-        kind = (
-            OpenApiTypes.INT
-            if isinstance(field, forms.IntegerField)
-            else OpenApiTypes.STR
-        )
-        enum = None
-        if isinstance(field, forms.ChoiceField):
-            enum = [value for value, _ in field.choices if value]
-        params.append(
-            OpenApiParameter(
-                name,
-                kind,
-                required=name == "q",
-                enum=enum,
-                description=str(field.label or ""),
-            )
-        )
-    params.append(
-        OpenApiParameter(
-            "page_size", OpenApiTypes.INT, description="Hits per page (1-50)."
-        )
+# Facet parameters whose values are a fixed vocabulary (the others name records).
+FIXED = {"type": DocType, "stage": Stage, "outcome": Outcome}
+
+
+def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
+    """One of the search form's fields as a documented parameter, with the bounds
+    and values the endpoint enforces."""
+    kind = {"type": "string"}
+    if isinstance(field, forms.IntegerField):
+        bounds = {"minimum": field.min_value, "maximum": field.max_value}
+        kind = {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
+    if isinstance(field, forms.ChoiceField):
+        kind["enum"] = [value for value, _ in field.choices if value]
+    if name in FIXED:
+        kind["enum"] = list(FIXED[name].values)
+    return OpenApiParameter(
+        name, kind, required=name == "q", description=str(field.label or "")
     )
-    return params
+
+
+def _parameters() -> list[OpenApiParameter]:
+    return [
+        *(_parameter(name, field) for name, field in SearchForm.base_fields.items()),
+        OpenApiParameter(
+            "page_size",
+            {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+            description=f"Hits per page (1-{MAX_PAGE_SIZE}).",
+        ),
+    ]
+
+
+def _unknown_values(form: SearchForm) -> dict[str, list[str]]:
+    """A fixed-vocabulary facet given a value outside it: a mistake to name, not a
+    search that quietly finds nothing."""
+    errors = {}
+    for name, choices in FIXED.items():
+        value = form.cleaned_data.get(name) if name not in form.errors else ""
+        if value and value not in choices.values:
+            label = form.fields[name].label.lower()
+            errors[name] = [
+                f"There is no such {label} to filter by; use one of: "
+                f"{', '.join(choices.values)}."
+            ]
+    return errors
+
+
+def _empty_values(form: SearchForm) -> dict[str, list[str]]:
+    """A parameter given with nothing usable in it (`type=`, `type=%00`) is an
+    error, as on the list endpoints, not "no filter"; an empty `q` has its own."""
+    return {
+        name: [NO_VALUE]
+        for name in form.fields
+        if name != "q"
+        and name in form.data
+        and name not in form.errors
+        and form.cleaned_data.get(name) in ("", None)
+    }
 
 
 def _unavailable(message: str) -> Response:
@@ -78,13 +112,20 @@ class Search(ApiMixin, APIView):
         "come with the results; `snippet_html` marks the matched words with <mark>.",
         tags=["search"],
         parameters=_parameters(),
-        responses={200: ResultsOut, 503: OpenApiTypes.OBJECT},
+        responses={
+            200: ResultsOut,
+            503: OpenApiResponse(description="The search backend failed: retry."),
+        },
     )
     def get(self, request):
         form = SearchForm(request.query_params)
         errors = {} if form.is_valid() else dict(form.errors)
-        size = request.query_params.get("page_size", "20")
-        if not (size.isdigit() and 1 <= int(size) <= MAX_PAGE_SIZE):
+        errors.update(_empty_values(form))
+        errors.update(_unknown_values(form))
+        size = whole_number(
+            request.query_params.get("page_size", "20"), 1, MAX_PAGE_SIZE
+        )
+        if size is None:
             errors["page_size"] = [f"Enter a whole number from 1 to {MAX_PAGE_SIZE}."]
         query = form.to_query() if not errors else None
         if query is None and not errors:
@@ -97,7 +138,7 @@ class Search(ApiMixin, APIView):
             return HttpResponse(body, content_type="application/json")
         try:
             results = run_search(
-                query=replace(query, per_page=int(size)),
+                query=replace(query, per_page=size),
                 user=request.user,
                 raise_unavailable=True,
             )
@@ -107,7 +148,8 @@ class Search(ApiMixin, APIView):
         if results.error and not results.hits:
             if results.timed_out:
                 return _unavailable(results.error)
-            raise exceptions.ValidationError({"q": [results.error]})
+            # What made it unsearchable first, as the search page shows it.
+            raise exceptions.ValidationError({"q": [*results.notices, results.error]})
         context = {"request": request, "links": api_links(results.hits, request)}
         body = JSONRenderer().render(ResultsOut(results, context=context).data)
         if not results.timed_out:
