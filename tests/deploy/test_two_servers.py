@@ -122,3 +122,12 @@ def test_an_edit_on_one_server_is_found_by_search_on_the_other(two_servers):
     assert rename.status_code == 200, rename.text
     assert _found(server_a, "Marrowbridge Analytics")
     assert not _found(server_a, "Quillfeather Analytics")
+
+
+def test_a_long_search_url_reaches_casebase(two_servers):
+    """A 10,000-character query through gunicorn (gunicorn.conf.py lifts its 4,094-byte
+    request line) gets casebase's JSON answer with a notice, not gunicorn's HTML 414."""
+    server_a, _ = two_servers
+    response = httpx.get(f"{server_a}/api/v1/search", params={"q": "é" * 10_000})
+    assert response.status_code == 200, response.text[:200]
+    assert any("shortened" in notice for notice in response.json()["notices"])
