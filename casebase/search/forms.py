@@ -5,7 +5,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from casebase.search.query import FACETS, Filters, SearchQuery, SortOrder
+from casebase.cases.models import Outcome, Stage
+from casebase.search.query import FACETS, DocType, Filters, SearchQuery, SortOrder
 
 _VALUE = re.compile(r"^[-a-z0-9_]{1,120}$")
 MAX_PAGE = 500
@@ -21,11 +22,20 @@ class QueryField(forms.CharField):
 
 
 class FacetField(forms.CharField):
-    def __init__(self, label: str):
+    """A facet's value. `values`, for a fixed vocabulary (type, stage, outcome): any
+    other value is named as an error rather than quietly finding nothing."""
+
+    def __init__(self, label: str, values: list[str] | None = None):
         super().__init__(required=False, label=label, max_length=120)
+        self.values = values
 
     def to_python(self, value):
         value = super().to_python(value).replace("\x00", "")
+        if value and self.values and value not in self.values:
+            raise ValidationError(
+                f"There is no such {self.label.lower()} to filter by; use one of: "
+                f"{', '.join(self.values)}."
+            )
         if value and not _VALUE.match(value):
             raise ValidationError(
                 f"There is no such {self.label.lower()} to filter by."
@@ -35,12 +45,12 @@ class FacetField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(required=False, label="Search", strip=True)
-    type = FacetField(FACETS["type"])
+    type = FacetField(FACETS["type"], DocType.values)
     jurisdiction = FacetField(FACETS["jurisdiction"])
     court = FacetField(FACETS["court"])
     theory = FacetField(FACETS["theory"])
-    stage = FacetField(FACETS["stage"])
-    outcome = FacetField(FACETS["outcome"])
+    stage = FacetField(FACETS["stage"], Stage.values)
+    outcome = FacetField(FACETS["outcome"], Outcome.values)
     year = forms.IntegerField(
         required=False,
         min_value=1000,

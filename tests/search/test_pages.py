@@ -53,6 +53,20 @@ def test_bad_facet_value_is_a_400_naming_the_field(client, corpus):
     assert "Pixel Archive v Stable Models" in html
 
 
+def test_an_unknown_type_stage_or_outcome_is_named_with_the_values(client, corpus):
+    """A value outside a fixed vocabulary says which values there are, rather than
+    quietly finding nothing; the results ignore it."""
+    response = client.get(URL, {"q": "training", "type": "nonsense"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Type: There is no such type to filter by; use one of: dispute," in html
+    assert "Pixel Archive v Stable Models" in html
+    for name, value in (("stage", "bogus"), ("outcome", "won")):
+        response = client.get(URL, {"q": "training", name: value})
+        assert response.status_code == 400
+        assert "There is no such" in response.content.decode()
+
+
 def test_bad_page_is_a_400_naming_the_field(client, corpus):
     """A page that is not a number is named in the message."""
     response = client.get(URL, {"q": "training", "page": "x"})

@@ -21,17 +21,11 @@ from casebase.api.numbers import whole_number
 from casebase.api.permissions import ReadOnly
 from casebase.api.serializers.search import ResultsOut, api_links
 from casebase.api.views.base import ApiMixin
-from casebase.cases.models import Outcome, Stage
 from casebase.search.forms import SearchForm
-from casebase.search.query import DocType
 from casebase.search.service import SearchUnavailable, run_search
 
 MAX_PAGE_SIZE = 50
 UNAVAILABLE = "Search is unavailable just now. Please try again in a moment."
-
-
-# Facet parameters whose values are a fixed vocabulary (the others name records).
-FIXED = {"type": DocType, "stage": Stage, "outcome": Outcome}
 
 
 def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
@@ -43,8 +37,8 @@ def _parameter(name: str, field: forms.Field) -> OpenApiParameter:
         kind = {"type": "integer", **{k: v for k, v in bounds.items() if v is not None}}
     if isinstance(field, forms.ChoiceField):
         kind["enum"] = [value for value, _ in field.choices if value]
-    if name in FIXED:
-        kind["enum"] = list(FIXED[name].values)
+    if getattr(field, "values", None):  # a fixed vocabulary: type, stage, outcome
+        kind["enum"] = list(field.values)
     return OpenApiParameter(
         name, kind, required=name == "q", description=str(field.label or "")
     )
@@ -59,21 +53,6 @@ def _parameters() -> list[OpenApiParameter]:
             description=f"Hits per page (1-{MAX_PAGE_SIZE}).",
         ),
     ]
-
-
-def _unknown_values(form: SearchForm) -> dict[str, list[str]]:
-    """A fixed-vocabulary facet given a value outside it: a mistake to name, not a
-    search that quietly finds nothing."""
-    errors = {}
-    for name, choices in FIXED.items():
-        value = form.cleaned_data.get(name) if name not in form.errors else ""
-        if value and value not in choices.values:
-            label = form.fields[name].label.lower()
-            errors[name] = [
-                f"There is no such {label} to filter by; use one of: "
-                f"{', '.join(choices.values)}."
-            ]
-    return errors
 
 
 def _empty_values(form: SearchForm) -> dict[str, list[str]]:
@@ -121,7 +100,6 @@ class Search(ApiMixin, APIView):
         form = SearchForm(request.query_params)
         errors = {} if form.is_valid() else dict(form.errors)
         errors.update(_empty_values(form))
-        errors.update(_unknown_values(form))
         size = whole_number(
             request.query_params.get("page_size", "20"), 1, MAX_PAGE_SIZE
         )
