@@ -242,6 +242,7 @@ SPECTACULAR_SETTINGS = {
         "PromptKindEnum": "casebase.cases.models.PromptKind",
         "PartyRoleEnum": "casebase.cases.models.PartyRole",
         "SystemRoleEnum": "casebase.cases.models.SystemRole",
+        "RecordTypeEnum": "casebase.search.query.DocType",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
