@@ -114,6 +114,17 @@ def strip_pinpoint(text: str) -> tuple[str, str]:
     return head, match[0].strip(" ,.;")
 
 
+def pinpoint(text: str) -> str:
+    """`text` if it is a pinpoint as strip_pinpoint returns one (`at [73]`, `paras
+    73-75`, `47`), else "": what the record page may echo back from its URL, and
+    nothing else (a link could otherwise make a trusted page say anything)."""
+    cleaned = " ".join((text or "").split())
+    if not cleaned or len(cleaned) > 60:
+        return ""
+    fits = any(_PINPOINT.fullmatch(lead + cleaned) for lead in (" ", ", "))
+    return cleaned if fits else ""
+
+
 def citation_key(text: str) -> str:
     """The comparison key of one citation, or "" when there is nothing to compare."""
     text = _DASHES.sub("-", " ".join((text or "").split()))

@@ -1,9 +1,12 @@
 """The search page and its help page."""
 
+from urllib.parse import urlencode
+
 from django.shortcuts import redirect, render
 
 from casebase.pagecache.decorators import public_page
 from casebase.pagecache.generations import RECORDS
+from casebase.search.citations import strip_pinpoint
 from casebase.search.forms import SearchForm
 from casebase.search.query import SortOrder
 from casebase.search.service import direct_hit, run_search
@@ -16,9 +19,14 @@ def search(request):
     query = form.to_query()
     results = run_search(query=query, user=request.user) if query else None
     hit = direct_hit(results) if results else None
-    # A citation typed on its own goes straight to the one record that carries it.
+    # A citation typed on its own goes straight to the one record that carries it;
+    # a pinpoint typed after it goes along, for the record page to say it was not
+    # followed (see the pinpoint_note tag).
     if hit and not query.filters.items() and query.page == 1:
-        return redirect(hit.url)
+        _, pinpoint = strip_pinpoint(query.text)
+        return redirect(
+            f"{hit.url}?{urlencode({'pinpoint': pinpoint})}" if pinpoint else hit.url
+        )
     context = {
         "form": form,
         "query": query,

@@ -262,12 +262,43 @@ def test_words_keep_their_notices(corpus):
 
 
 def test_a_citation_with_a_pinpoint_goes_straight_to_the_record(client, corpus):
-    """A pasted citation and pinpoint redirects as the citation alone does."""
+    """A pasted citation and pinpoint redirects to the record the citation alone goes
+    to, and the record page says the pinpoint was not followed."""
     url = reverse("search:search")
     alone = client.get(url, {"q": "[2023] UKSC 49"})
     response = client.get(url, {"q": "[2023] UKSC 49 at [73]"})
     assert response.status_code == 302
-    assert response["Location"] == alone["Location"]
+    assert response["Location"] == alone["Location"] + "?pinpoint=at+%5B73%5D"
+    page = client.get(response["Location"]).content.decode()
+    assert "You searched with the pinpoint “at [73]”" in page
+    assert (
+        "You searched with the pinpoint"
+        not in client.get(alone["Location"]).content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("at [73]", "at [73]"),
+        ("paras 73-75", "paras 73-75"),
+        ("[73]-[75]", "[73]-[75]"),
+        ("47", "47"),
+        ("This judgment was overruled", ""),
+        ("<script>alert(1)</script>", ""),
+        ("at [73]" + " " * 80 + "[74]", ""),
+    ],
+)
+def test_a_record_page_echoes_only_a_pinpoint(client, corpus, given, shown):
+    """The record page repeats `?pinpoint=` only when it is a pinpoint's form: a
+    crafted link cannot make a trusted page say anything else."""
+    location = client.get(reverse("search:search"), {"q": "[2023] UKSC 49"})["Location"]
+    page = client.get(location, {"pinpoint": given}).content.decode()
+    if shown:
+        assert f"You searched with the pinpoint “{shown}”" in page
+    else:
+        assert "You searched with the pinpoint" not in page
+        assert given not in page
 
 
 @pytest.mark.parametrize(
