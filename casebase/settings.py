@@ -188,6 +188,15 @@ if not (_rebuild_memory.isdigit() and int(_rebuild_memory) >= 16):
         f"got {_rebuild_memory!r}."
     )
 SEARCH_REBUILD_MEMORY_MB = int(_rebuild_memory)
+# PostgreSQL backend: a word in at least this many entries gets a bitmap, which
+# counts its searches and their facets exactly without reading the matches.
+_dense_min = os.environ.get("SEARCH_PG_DENSE_MIN_DOCS", "1000")
+if not (_dense_min.isdigit() and int(_dense_min) >= 1):
+    raise ImproperlyConfigured(
+        f"SEARCH_PG_DENSE_MIN_DOCS must be a whole number of entries, at least 1; "
+        f"got {_dense_min!r}."
+    )
+SEARCH_PG_DENSE_MIN_DOCS = int(_dense_min)
 
 
 def _throttle_rate(name: str, default: str) -> str | None:

@@ -73,3 +73,33 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class BitsField(models.Field):
+    """PostgreSQL's `bit varying` (text elsewhere, where nothing fills it)."""
+
+    def db_type(self, connection) -> str:
+        return "bit varying" if connection.vendor == "postgresql" else "text"
+
+
+class SearchDenseTerm(models.Model):
+    """The entries carrying one dense term, as a bitmap, to count
+    broad searches and their facets exactly (backends/postgres_dense.py)."""
+
+    term = models.TextField(
+        primary_key=True,
+        help_text="A lexeme, a facet token (`type=dispute`), or '' for every entry.",
+    )
+    base = models.BigIntegerField(
+        default=0,
+        help_text="Bit i is the entry of id base + i (the same in every row).",
+    )
+    bits = BitsField(
+        help_text="Bit i set when the entry of id base + i carries the term."
+    )
+
+    class Meta:
+        db_table = "search_dense_term"
+
+    def __str__(self) -> str:
+        return self.term

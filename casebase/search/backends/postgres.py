@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from casebase.search import language as ql
 from casebase.search import tokens, vocabulary, written
+from casebase.search.backends import postgres_dense as dense
 from casebase.search.backends.base import BackendResults, SearchBackend
 from casebase.search.backends.postgres_query import (
     CONFIG,
@@ -126,15 +127,22 @@ class PostgresBackend(SearchBackend):
         documents = list(documents)
         if not documents:
             return
+        keys = [doc.key for doc in documents]
         with transaction.atomic(), connection.cursor() as cursor:
+            dense.lock(cursor)
+            before = dense.entry_terms(cursor, keys)
             cursor.executemany(_UPSERT, [_row(doc) for doc in documents])
+            dense.apply(cursor, before, dense.entry_terms(cursor, keys))
             vocabulary.remember(documents)
 
     def delete(self, keys: Iterable[str]) -> None:
         keys = list(keys)
         if keys:
-            with connection.cursor() as cursor:
+            with transaction.atomic(), connection.cursor() as cursor:
+                dense.lock(cursor)
+                before = dense.entry_terms(cursor, keys)
                 cursor.execute("DELETE FROM search_entry WHERE key = ANY(%s)", [keys])
+                dense.apply(cursor, before, {})
 
     def update(self, documents: list[SearchDocument], deleted: list[str]) -> None:
         with transaction.atomic():
@@ -147,15 +155,18 @@ class PostgresBackend(SearchBackend):
     def rebuild(self, batches: Iterable[list[SearchDocument]]) -> int:
         """One transaction: other connections read the old entries until it commits,
         and a rebuild that dies halfway is rolled back by PostgreSQL. DELETE, not
-        TRUNCATE, whose exclusive lock would stall every search meanwhile."""
+        TRUNCATE, whose exclusive lock would stall every search meanwhile. The
+        term bitmaps are recomputed at the end, in the same transaction."""
         count = 0
         with transaction.atomic(), connection.cursor() as cursor:
+            dense.lock(cursor)
             cursor.execute("DELETE FROM search_entry")
             for batch in batches:
                 if batch:
                     cursor.executemany(_UPSERT, [_row(doc) for doc in batch])
                     vocabulary.remember(batch)
                 count += len(batch)
+            dense.build(cursor)
         if not connection.in_atomic_block:
             self._settle()
         return count
@@ -173,8 +184,10 @@ class PostgresBackend(SearchBackend):
             cursor.execute("ANALYZE search_entry")
 
     def clear(self) -> None:
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            dense.lock(cursor)
             cursor.execute("TRUNCATE search_entry, search_word")
+            dense.build(cursor)
 
     def digests(self) -> dict[str, str]:
         with connection.cursor() as cursor:
@@ -197,6 +210,7 @@ class PostgresBackend(SearchBackend):
                 cursor,
                 match,
                 params,
+                dense.expression(cursor, tree, query.filters),
                 compiler.words(),
                 compiler.words(compiler.title_parts),
                 " ".join(written.name_words(tree)),

@@ -16,6 +16,7 @@ import datetime as dt
 
 from django.db import OperationalError, transaction
 
+from casebase.search.backends import postgres_dense as dense
 from casebase.search.backends.base import SearchTimeout
 
 MAX_SCORED = 400
@@ -27,13 +28,18 @@ MAX_SCORED = 400
 # better way in. JIT compiling would cost more than these statements run.
 # The matches are materialised (ids and facet columns, about 10 MB at 100,000):
 # work_mem keeps them in memory rather than a temporary file.
+# No parallel workers: gathered in no set order, they made the candidates of a broad
+# search, and so its first page, differ from one run of the same search to the next;
+# and a search counted from bitmaps reads its matches only as far as the candidates go.
 PLANNER = (
-    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '24MB'"
+    "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL work_mem = '24MB'; "
+    "SET LOCAL max_parallel_workers_per_gather = 0"
 )
 # Released savepoints keep SET LOCAL values until the transaction ends: put them back.
 RESET = (
     "SET LOCAL statement_timeout TO DEFAULT; SET LOCAL enable_seqscan TO DEFAULT; "
-    "SET LOCAL jit TO DEFAULT; SET LOCAL work_mem TO DEFAULT"
+    "SET LOCAL jit TO DEFAULT; SET LOCAL work_mem TO DEFAULT; "
+    "SET LOCAL max_parallel_workers_per_gather TO DEFAULT"
 )
 
 # Facet values (generated columns, migration 0004) and the names they count for.
@@ -143,6 +149,7 @@ def search_page(
     cursor,
     match: str,
     params: list,
+    bitmap: tuple[str, list],
     words: tuple[str, list],
     title_words: tuple[str, list],
     name: str,
@@ -166,7 +173,12 @@ def search_page(
     their vectors): title matches first (a title of exactly the `name` typed, then
     those of judgments, disputes, legislation and evidence, then those of parties and
     AI systems), then by rank, then newest. When there are no more matches than
-    that, every match is a candidate and the ranking is exact."""
+    that, every match is a candidate and the ranking is exact.
+
+    With a `bitmap` of the matches (postgres_dense.expression), the total and
+    facets are counted from it, and `m` is read only as far as `rest` needs (a
+    CTE is evaluated on demand): the same candidates in the same order, without
+    reading every match."""
     words_sql, rank_params = words
     title_sql, title_params = title_words
     budget = max(MAX_SCORED, offset + limit)
@@ -181,8 +193,17 @@ def search_page(
         titled_params = [name, name, *params, *title_params, budget]
     else:
         titled, titled_params = "SELECT NULL::bigint AS id, 0 AS tier LIMIT 0", []
+    bitmap_sql, bitmap_params = bitmap
+    if bitmap_sql:
+        dense_with = (
+            f"{dense.DENSE_CTE}, x AS MATERIALIZED (SELECT {bitmap_sql} AS bits),"
+        )
+        counts = dense.facets_sql("(SELECT bits FROM x)", with_facets)
+    else:
+        dense_with, counts = "", _facets_sql(with_facets)
     sql = f"""
-        WITH m AS MATERIALIZED (SELECT e.id, {_M_COLUMNS} FROM search_entry e WHERE {match}),
+        WITH {dense_with}
+        m AS MATERIALIZED (SELECT e.id, {_M_COLUMNS} FROM search_entry e WHERE {match}),
         titled AS MATERIALIZED ({titled}),
         rest AS MATERIALIZED (
             SELECT id FROM m WHERE id NOT IN (SELECT id FROM titled)
@@ -195,14 +216,41 @@ def search_page(
             ORDER BY c.tier DESC, rank DESC, e.date DESC NULLS LAST, e.id
             LIMIT %s OFFSET %s
         )
-        SELECT ({_facets_sql(with_facets)}), (
+        SELECT ({counts}), (
             SELECT json_agg(json_build_array({HIT_COLUMNS})
                 ORDER BY r.tier DESC, r.rank DESC, r.date DESC NULLS LAST, r.id)
             FROM r JOIN search_entry e ON e.id = r.id
         )
     """
-    cursor.execute(sql, [*params, *titled_params, budget, *rank_params, limit, offset])
-    return _unpack(cursor.fetchone(), with_facets)
+    cursor.execute(
+        sql,
+        [
+            *bitmap_params,
+            *params,
+            *titled_params,
+            budget,
+            *rank_params,
+            limit,
+            offset,
+        ],
+    )
+    row = cursor.fetchone()
+    if bitmap_sql and row[0][0][0] is None:
+        # A rebuild committed since the bitmaps were looked up, and dropped one:
+        # count the matches themselves.
+        return search_page(
+            cursor,
+            match,
+            params,
+            ("", []),
+            words,
+            title_words,
+            name,
+            offset,
+            limit,
+            with_facets,
+        )
+    return _unpack(row, with_facets, bool(bitmap_sql))
 
 
 def date_page(
@@ -258,10 +306,12 @@ def _facets_sql(with_facets: bool) -> str:
     )
 
 
-def _unpack(row: tuple, with_facets: bool):
+def _unpack(row: tuple, with_facets: bool, from_bitmap: bool = False):
     """(total, facets, hit rows) from the (facets JSON, hits JSON) row."""
     groups, hits = row
-    if with_facets:
+    if from_bitmap:
+        total, facets = dense.unpack(groups, with_facets)
+    elif with_facets:
         total, facets = _tally(groups or [])
     else:
         total, facets = groups[0][0], {}

@@ -1,6 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 
 from casebase.search import indexing
+from casebase.search.backends import postgres_dense
+from casebase.search.backends.base import get_backend
+from casebase.search.backends.postgres import PostgresBackend
 
 SHOWN = 20
 
@@ -18,6 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, repair: bool, **options):
+        self.check_bitmaps(repair)
         found = indexing.check()
         if found.interrupted:
             self.stdout.write(
@@ -47,3 +52,21 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Repaired: {indexed} re-indexed, {deleted} removed.")
         )
+
+    def check_bitmaps(self, repair: bool) -> None:
+        """PostgreSQL: the term bitmaps that count broad searches (postgres_dense.py)
+        against the entries; --repair recomputes them all."""
+        if not isinstance(get_backend(), PostgresBackend):
+            return
+        with connection.cursor() as cursor:
+            wrong = postgres_dense.stale(cursor)
+        if not wrong:
+            return
+        self.stdout.write(f"{len(wrong)} term bitmaps out of date")
+        for term in wrong[:SHOWN]:
+            self.stdout.write(f"  {term!r}")
+        if not repair:
+            raise CommandError("The term bitmaps are out of date; run with --repair.")
+        with transaction.atomic(), connection.cursor() as cursor:
+            postgres_dense.build(cursor)
+        self.stdout.write(self.style.SUCCESS("Repaired: term bitmaps recomputed."))
