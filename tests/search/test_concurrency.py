@@ -36,10 +36,9 @@ def shared_env(tmp_path):
     return env, tmp_path
 
 
-def test_four_processes_never_lose_an_update(shared_env):
-    """4 processes x 50 updates at once: every update is in the index, no process
-    reports an error, and nothing was left waiting in the journal."""
-    env, tmp_path = shared_env
+def run_writers(env: dict) -> None:
+    """WRITERS processes of UPDATES updates each (concurrent_writer), at once; each
+    must end cleanly, with nothing on its error stream."""
     writers = [
         subprocess.Popen(
             [
@@ -61,6 +60,13 @@ def test_four_processes_never_lose_an_update(shared_env):
     for writer, (_, stderr) in zip(writers, outputs, strict=True):
         assert writer.returncode == 0, stderr
         assert "Error" not in stderr and "Traceback" not in stderr, stderr
+
+
+def test_four_processes_never_lose_an_update(shared_env):
+    """4 processes x 50 updates at once: every update is in the index, no process
+    reports an error, and nothing was left waiting in the journal."""
+    env, tmp_path = shared_env
+    run_writers(env)
 
     index = WhooshBackend(tmp_path / "index")
     digests = index.digests()

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from tests.search.test_concurrency import UPDATES, WRITERS
+from tests.search.test_concurrency import UPDATES, WRITERS, run_writers
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL backend only"
@@ -62,22 +62,7 @@ def _bits(db, term: str) -> set[int]:
 
 def test_four_processes_keep_the_bitmaps_exact(shared_db):
     env, name = shared_db
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.search.concurrent_writer", str(w)]
-            + [str(UPDATES)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for w in range(WRITERS)
-    ]
-    outputs = [writer.communicate(timeout=600) for writer in writers]
-    for writer, (_, stderr) in zip(writers, outputs, strict=True):
-        assert writer.returncode == 0, stderr
-        assert "Error" not in stderr and "Traceback" not in stderr, stderr
+    run_writers(env)
 
     with psycopg.connect(_url(name)) as db:
         ids = {i for (i,) in db.execute("SELECT id FROM search_entry").fetchall()}
