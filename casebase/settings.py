@@ -8,22 +8,9 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from casebase.environment import caches, env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
 
 
 VAR_DIR = Path(os.environ.get("CASEBASE_VAR_DIR", BASE_DIR / "var"))
@@ -126,7 +113,7 @@ WSGI_APPLICATION = "casebase.wsgi.application"
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'casebase.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -181,22 +168,10 @@ SEARCH_BACKEND_WHOOSH = "casebase.search.backends.whoosh.WhooshBackend"
 SEARCH_BACKEND_POSTGRES = "casebase.search.backends.postgres.PostgresBackend"
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", SEARCH_BACKEND_WHOOSH)
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", VAR_DIR / "search-index"))
-_rebuild_memory = os.environ.get("SEARCH_REBUILD_MEMORY_MB", "2048")
-if not (_rebuild_memory.isdigit() and int(_rebuild_memory) >= 16):
-    raise ImproperlyConfigured(
-        f"SEARCH_REBUILD_MEMORY_MB must be a whole number of megabytes, at least 16; "
-        f"got {_rebuild_memory!r}."
-    )
-SEARCH_REBUILD_MEMORY_MB = int(_rebuild_memory)
+SEARCH_REBUILD_MEMORY_MB = env_int("SEARCH_REBUILD_MEMORY_MB", 2048, 16, "megabytes")
 # PostgreSQL backend: a word in at least this many entries gets a bitmap, which
 # counts its searches and their facets exactly without reading the matches.
-_dense_min = os.environ.get("SEARCH_PG_DENSE_MIN_DOCS", "1000")
-if not (_dense_min.isdigit() and int(_dense_min) >= 1):
-    raise ImproperlyConfigured(
-        f"SEARCH_PG_DENSE_MIN_DOCS must be a whole number of entries, at least 1; "
-        f"got {_dense_min!r}."
-    )
-SEARCH_PG_DENSE_MIN_DOCS = int(_dense_min)
+SEARCH_PG_DENSE_MIN_DOCS = env_int("SEARCH_PG_DENSE_MIN_DOCS", 1000, 1, "entries")
 
 
 def _throttle_rate(name: str, default: str) -> str | None:
@@ -260,51 +235,22 @@ SPECTACULAR_SETTINGS = {
 }
 
 
-def _caches(url: str) -> dict:
-    """The default cache from `CACHE_URL` (see README: throttling needs a cache every
-    worker shares, so the default is a file cache, not per-process memory)."""
-    if not url:
-        url = f"file://{VAR_DIR / 'cache'}"
-    scheme, _, rest = url.partition("://")
-    backends = {
-        "file": ("casebase.core.cache.FileCache", rest),
-        "db": ("django.core.cache.backends.db.DatabaseCache", rest or "casebase_cache"),
-        "redis": ("django.core.cache.backends.redis.RedisCache", url),
-        "rediss": ("django.core.cache.backends.redis.RedisCache", url),
-        "locmem": ("django.core.cache.backends.locmem.LocMemCache", rest),
-        "dummy": ("django.core.cache.backends.dummy.DummyCache", ""),
-    }
-    if scheme not in backends:
-        raise ImproperlyConfigured(
-            f"CACHE_URL scheme {scheme!r} is not one of {', '.join(sorted(backends))}."
-        )
-    backend, location = backends[scheme]
-    default = {"BACKEND": backend, "LOCATION": location}
-    if scheme in ("file", "db", "locmem"):
-        # Django's 300 is soon reached by cached pages and API responses; past it a
-        # third of the entries (page-cache generations too) is dropped at random.
-        default["OPTIONS"] = {
-            "MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))
-        }
-    return {"default": default}
-
-
-CACHES = _caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""))
+CACHES = caches(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", ""), VAR_DIR)
 # How long a public API response may be reused (casebase/api/cache.py); 0: never.
-API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
 # How long an anonymous reader's page may be reused (casebase/pagecache); 0: never.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # How long, at most, a page or API response whose data has changed may still be served
 # to anonymous readers while one request rebuilds it (casebase/pagecache/stale.py).
-PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "5"))
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 5)
 # Within that bound, how long a page or API response is served as it is before one
 # request rebuilds it (tests set 0: every change is on the next request).
-PAGE_CACHE_REBUILD_SECONDS = int(os.environ.get("PAGE_CACHE_REBUILD_SECONDS", "2"))
+PAGE_CACHE_REBUILD_SECONDS = env_int("PAGE_CACHE_REBUILD_SECONDS", 2)
 
 SESSION_COOKIE_HTTPONLY = True
 # Editors' sessions: signed out after SESSION_COOKIE_AGE seconds (8 hours by default)
 # and when the browser closes; the cookie is never sent cross-site.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60, 1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -315,7 +261,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, 1)
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -326,7 +272,7 @@ AXES_VERBOSE = False
 EVIDENCE_FILES_ROOT = Path(
     os.environ.get("EVIDENCE_FILES_ROOT", VAR_DIR / "evidence-files")
 )
-EVIDENCE_MAX_UPLOAD_MB = int(os.environ.get("EVIDENCE_MAX_UPLOAD_MB", "20"))
+EVIDENCE_MAX_UPLOAD_MB = env_int("EVIDENCE_MAX_UPLOAD_MB", 20, 1)
 # The size limit is applied while a file arrives, not after (casebase.cases.attachments).
 FILE_UPLOAD_HANDLERS = [
     "casebase.cases.attachments.SizeLimitUploadHandler",
@@ -364,7 +310,7 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -392,12 +338,12 @@ _email_backend = os.environ.get("EMAIL_BACKEND", "") or ("console" if DEBUG else
 EMAIL_BACKEND = _EMAIL_BACKENDS.get(_email_backend, _email_backend)
 EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25, 1)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, 1)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "casebase <alerts@localhost>")
 # The public address, for links in e-mails (no request to take it from).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -1,5 +1,7 @@
 """Request-rate limits answer 429 in the error shape, with Retry-After."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 from django.test import override_settings
@@ -45,10 +47,12 @@ def test_anonymous_clients_are_held_to_the_anonymous_rate_alone(anon):
 def test_default_cache_is_shared_between_processes():
     """Out of the box the limits are counted in a file cache every worker shares,
     not in per-process memory (which would multiply them by the worker count)."""
-    from casebase.settings import _caches
+    from casebase.environment import caches
 
-    assert _caches("")["default"]["BACKEND"] == "casebase.core.cache.FileCache"
-    assert _caches("redis://h:6379/0")["default"]["BACKEND"].endswith("RedisCache")
+    var = Path("/srv/casebase/var")
+    assert caches("", var)["default"]["BACKEND"] == "casebase.core.cache.FileCache"
+    assert caches("", var)["default"]["LOCATION"] == str(var / "cache")
+    assert caches("redis://h:6379/0", var)["default"]["BACKEND"].endswith("RedisCache")
 
 
 def test_a_rate_turned_off_counts_nothing(anon):

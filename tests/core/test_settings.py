@@ -14,6 +14,11 @@ from django.conf import settings
         ("SEARCH_REBUILD_MEMORY_MB", "lots"),
         ("SEARCH_REBUILD_MEMORY_MB", "8"),
         ("API_THROTTLE_ANON", "many/minute"),
+        ("API_CACHE_SECONDS", "five"),
+        ("PAGE_CACHE_SECONDS", "-1"),
+        ("EVIDENCE_MAX_UPLOAD_MB", "0"),
+        ("SESSION_COOKIE_AGE", "²"),
+        ("SEARCH_PG_DENSE_MIN_DOCS", "0"),
     ],
 )
 def test_a_bad_value_stops_the_app_at_start(name, value):
