@@ -27,13 +27,18 @@ def shared_env(tmp_path):
         "SEARCH_INDEX_PATH": str(tmp_path / "index"),
         "DJANGO_SETTINGS_MODULE": "casebase.settings",
     }
+    migrate(env)
+    return env, tmp_path
+
+
+def migrate(env: dict) -> None:
+    """Migrate the database `env` names, in a process of its own."""
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
         cwd=ROOT,
         env=env,
         check=True,
     )
-    return env, tmp_path
 
 
 def run_writers(env: dict) -> None:

@@ -3,20 +3,16 @@ is in the index and the shared bitmaps (postgres_dense.py: the universe and
 `type=party`, which every writer changes) stay exact, with no deadlock."""
 
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import psycopg
 import pytest
 from django.db import connection
 
-from tests.search.test_concurrency import UPDATES, WRITERS, run_writers
+from tests.search.test_concurrency import UPDATES, WRITERS, migrate, run_writers
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="PostgreSQL backend only"
 )
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _url(name: str) -> str:
@@ -42,12 +38,7 @@ def shared_db(tmp_path):
         "SEARCH_PG_DENSE_MIN_DOCS": "1",
         "DJANGO_SETTINGS_MODULE": "casebase.settings",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    migrate(env)
     yield env, name
     with psycopg.connect(_url("postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
