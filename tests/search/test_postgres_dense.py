@@ -86,11 +86,20 @@ QUERIES = [
     ("nosuchwordanywhere", False),
     ('"training data"', False),
     ("train*", False),
-    ("title:training", False),
     ("patent -year:2020..2024", False),
     ("[2023] UKSC 49", True),  # three words
     ('citation:"[2023] UKSC 49"', False),
-    ("party:alpha", False),
+    # Words of a field: its own bitmaps (`court:supreme`), apart from the same
+    # words elsewhere (`supreme` in a body is not court:supreme).
+    ("title:pixel", True),
+    ("party:pixel", True),
+    ('court:"supreme"', True),
+    ("court:supreme -court:high", True),
+    ("theory:copyright training", True),
+    ("system:diffusenet OR title:quill", True),
+    ("supreme -court:supreme", True),
+    ("title:training", False),  # a word no title holds: no bitmap
+    ('court:"supreme court"', False),  # a phrase
 ]
 
 

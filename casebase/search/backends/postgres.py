@@ -25,6 +25,7 @@ from casebase.search.backends.postgres_query import (
     DATE_ORDER,
     Compiler,
     filters,
+    word_pairs,
 )
 from casebase.search.backends.postgres_rank import (
     date_page,
@@ -198,47 +199,38 @@ class PostgresBackend(SearchBackend):
         return vocabulary.nearest(word)
 
     def search(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        compiler = Compiler()
-        where = compiler.condition(tree)
-        if query.sort != SortOrder.RELEVANCE or not compiler.rank_parts:
-            # Nothing to rank by (`year:2023`, a filter alone): newest first.
-            return self._search_by_date(query, tree)
         filter_sql, filter_params = filters(query)
-        match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
         with limited(connection, query.time_limit) as cursor:
-            total, facet_counts, rows = search_page(
-                cursor,
-                match,
-                params,
-                dense.expression(cursor, tree, query.filters),
-                compiler.words(),
-                compiler.words(compiler.title_parts),
-                " ".join(written.name_words(tree)),
-                query.offset,
-                query.per_page,
-                query.with_facets,
-            )
-        return BackendResults(_hits(rows, tree), total, facet_counts)
-
-    def _search_by_date(self, query: SearchQuery, tree: ql.Node) -> BackendResults:
-        """Newest or oldest first (newest when ranked by relevance with nothing to
-        rank by): every match in date order."""
-        compiler = Compiler()
-        where = compiler.condition(tree)
-        rank = compiler.rank()
-        filter_sql, filter_params = filters(query)
-        match, params = f"{where} AND {filter_sql}", [*compiler.params, *filter_params]
-        with limited(connection, query.time_limit) as cursor:
-            total, facet_counts, rows = date_page(
-                cursor,
-                match,
-                params,
-                rank,
-                DATE_ORDER[query.sort],
-                query.offset,
-                query.per_page,
-                query.with_facets,
-            )
+            compiler = Compiler(word_pairs(cursor, tree))
+            where = compiler.condition(tree)
+            match = f"{where} AND {filter_sql}"
+            params = [*compiler.params, *filter_params]
+            if query.sort != SortOrder.RELEVANCE or not compiler.rank_parts:
+                # Nothing to rank by (`year:2023`, a filter alone): newest first;
+                # or newest or oldest first as asked. Every match in date order.
+                total, facet_counts, rows = date_page(
+                    cursor,
+                    match,
+                    params,
+                    compiler.rank(),
+                    DATE_ORDER[query.sort],
+                    query.offset,
+                    query.per_page,
+                    query.with_facets,
+                )
+            else:
+                total, facet_counts, rows = search_page(
+                    cursor,
+                    match,
+                    params,
+                    dense.expression(cursor, tree, query.filters),
+                    compiler.words(),
+                    compiler.words(compiler.title_parts),
+                    " ".join(written.name_words(tree)),
+                    query.offset,
+                    query.per_page,
+                    query.with_facets,
+                )
         return BackendResults(_hits(rows, tree), total, facet_counts)
 
 

@@ -6,10 +6,12 @@ match's heap page to count it and its facet values. Here `search_dense_term`
 (migration 0007) holds one `bit varying` per dense term, bit i set when the entry of
 id `base + i` carries it (base: the lowest id at the last build, as a rebuild's new
 entries take new ids): every lexeme of search_vector held by at least
-SEARCH_PG_DENSE_MIN_DOCS entries, every facet token (`type=dispute`, `year=2023`),
-and '' for every entry (the universe, for NOT; its presence says the bitmaps are
-built). A query made only of such terms, facets and years is counted with bitwise
-AND/OR/NOT and bit_count: a few hundred row reads instead of tens of thousands.
+SEARCH_PG_DENSE_MIN_DOCS entries, and likewise every lexeme of a field's own vector
+(`court:appeal`, for `court:"appeal"`), every facet token (`type=dispute`,
+`year=2023`), and '' for every entry (the universe, for NOT; its presence says the
+bitmaps are built). A query made only of such terms, facets and years is counted with
+bitwise AND/OR/NOT and bit_count: a few hundred row reads instead of tens of
+thousands.
 
 Exact at every commit: a rebuild recomputes every bitmap; index and delete set the
 bits of the entries they change in the same transaction. A lexeme that becomes dense
@@ -30,7 +32,7 @@ from collections import defaultdict
 from django.conf import settings
 
 from casebase.search import language as ql
-from casebase.search.backends.postgres_query import CONFIG, quote_lexeme
+from casebase.search.backends.postgres_query import CONFIG, FIELD_VECTORS, quote_lexeme
 
 UNIVERSE = ""
 GROWTH = 8192  # bits: the bitmaps grow in steps of 1 KB
@@ -39,18 +41,46 @@ _LEXEME = re.compile(r"^'([^'\\]+)'$")  # a tsquery of one plain lexeme
 
 
 def is_facet(term: str) -> bool:
-    """Facet tokens are `name=value`; lexemes holding `=` get no bitmap, so the two
-    never share a row."""
+    """Facet tokens are `name=value`, field words `field:lexeme`; lexemes holding
+    `=` or `:` (a citation key: `ecli:eu:c:2012:259`) get no bitmap, so the three
+    kinds never share a row."""
     return "=" in term
+
+
+def _field(term: str) -> tuple[str, str] | None:
+    """(field, lexeme) of a field word's term, else None."""
+    if is_facet(term) or ":" not in term:
+        return None
+    name, _, lexeme = term.partition(":")
+    return name, lexeme
+
+
+def _plain(lexeme: str) -> bool:
+    return "=" not in lexeme and ":" not in lexeme
 
 
 def _size(max_id: int) -> int:
     return (max_id // GROWTH + 1) * GROWTH
 
 
-def _terms(lexemes, facet_tokens: str) -> set[str]:
-    """The bitmap terms an entry can carry: its lexemes, facet tokens, the universe."""
-    found = {lex for lex in lexemes or () if not is_facet(lex)}
+# An entry's bitmap terms are read from these columns (see _terms).
+_ENTRY_COLUMNS = ", ".join(
+    [
+        "id",
+        "tsvector_to_array(search_vector)",
+        "facet_tokens",
+        *(f"tsvector_to_array({column})" for column in FIELD_VECTORS.values()),
+    ]
+)
+
+
+def _terms(lexemes, facet_tokens: str, *fields) -> set[str]:
+    """The bitmap terms an entry can carry: its lexemes, its field vectors' lexemes
+    (`fields`, in FIELD_VECTORS' order) as `field:lexeme`, facet tokens, the
+    universe."""
+    found = {lex for lex in lexemes or () if _plain(lex)}
+    for name, field_lexemes in zip(FIELD_VECTORS, fields, strict=True):
+        found.update(f"{name}:{lex}" for lex in field_lexemes or () if _plain(lex))
     found.update((facet_tokens or "").split())
     found.add(UNIVERSE)
     return found
@@ -67,13 +97,11 @@ def lock(cursor) -> None:
 def build(cursor) -> int:
     """Recompute every bitmap from search_entry; returns how many there are."""
     lock(cursor)
-    cursor.execute(
-        "SELECT id, tsvector_to_array(search_vector), facet_tokens FROM search_entry"
-    )
+    cursor.execute(f"SELECT {_ENTRY_COLUMNS} FROM search_entry")
     postings: dict[str, list[int]] = defaultdict(list)
     entries = cursor.fetchall()
-    for id_, lexemes, facet_tokens in entries:
-        for term in _terms(lexemes, facet_tokens):
+    for id_, *columns in entries:
+        for term in _terms(*columns):
             postings[term].append(id_)
     # No entries: the next ones take ids past the sequence's last value.
     cursor.execute(
@@ -112,11 +140,11 @@ def entry_terms(cursor, keys: list[str]) -> dict[int, set[str]]:
     """{id: bitmap terms} of the entries of `keys`, their rows locked so that no
     other writer changes them before this transaction's bitmaps are written."""
     cursor.execute(
-        "SELECT id, tsvector_to_array(search_vector), facet_tokens FROM search_entry "
+        f"SELECT {_ENTRY_COLUMNS} FROM search_entry "
         "WHERE key = ANY(%s) ORDER BY id FOR UPDATE",
         [keys],
     )
-    return {id_: _terms(lex, facets) for id_, lex, facets in cursor.fetchall()}
+    return {id_: _terms(*columns) for id_, *columns in cursor.fetchall()}
 
 
 def apply(cursor, before: dict[int, set[str]], after: dict[int, set[str]]) -> None:
@@ -199,6 +227,15 @@ def holders(cursor, term: str) -> set[int]:
             "WHERE string_to_array(facet_tokens, ' ') @> ARRAY[%s]",
             [term],
         )
+    elif _field(term):
+        name, lexeme = _field(term)
+        column = FIELD_VECTORS.get(name)
+        if column is None:  # not a field's (left by other code): no entry has it
+            return set()
+        cursor.execute(
+            f"SELECT id FROM search_entry WHERE {column} @@ %s::tsquery",
+            [quote_lexeme(lexeme)],
+        )
     else:
         cursor.execute(
             "SELECT id FROM search_entry WHERE search_vector @@ %s::tsquery",
@@ -211,8 +248,9 @@ def holders(cursor, term: str) -> set[int]:
 
 
 def _eligible(node: ql.Node, negated: bool = False) -> bool:
-    """Whether bitmaps could answer `node`: AND/OR/NOT of unfielded words, keywords
-    and year ranges (phrases, prefixes, fields and citations cannot). Not a year
+    """Whether bitmaps could answer `node`: AND/OR/NOT of words (unfielded or in a
+    field of FIELD_VECTORS), keywords and year ranges (phrases, prefixes and
+    citations cannot). Not a year
     range under NOT: SQL's `NOT e.year >= 2020` leaves out the entries without a
     year, which a bitmap complement would count."""
     if isinstance(node, ql.And | ql.Or):
@@ -220,18 +258,23 @@ def _eligible(node: ql.Node, negated: bool = False) -> bool:
     if isinstance(node, ql.Not):
         return _eligible(node.child, True)
     if isinstance(node, ql.Term):
-        return not node.field
+        return not node.field or node.field in FIELD_VECTORS
     if isinstance(node, ql.YearRange):
         return not negated
     return isinstance(node, ql.Keyword)
 
 
-def _words(node: ql.Node) -> list[str]:
+def _words(node: ql.Node) -> list[ql.Term]:
     if isinstance(node, ql.And | ql.Or):
         return [w for c in node.children for w in _words(c)]
     if isinstance(node, ql.Not):
         return _words(node.child)
-    return [node.word] if isinstance(node, ql.Term) else []
+    return [node] if isinstance(node, ql.Term) else []
+
+
+def _term_of(word: ql.Term, stem: str) -> str:
+    """The bitmap term of a searched word whose lexeme is `stem`."""
+    return f"{word.field}:{stem}" if word.field else stem
 
 
 _STEMS = f"""
@@ -263,7 +306,7 @@ class _Bitmaps:
         if isinstance(node, ql.Not):
             return f"((SELECT bits FROM u) & ~{self.sql(node.child)})"
         if isinstance(node, ql.Term):
-            return self.term(self.stems[node.word])
+            return self.term(_term_of(node, self.stems[node.word]))
         if isinstance(node, ql.Keyword):
             return self.term(f"{node.field}={node.value}")
         years = sorted(
@@ -285,13 +328,14 @@ def expression(cursor, tree: ql.Node, filters: dict[str, str]) -> tuple[str, lis
     if not _eligible(tree):
         return "", []
     words = _words(tree)
-    stems = _stems(cursor, words) if words else {}
+    stems = _stems(cursor, [w.word for w in words]) if words else {}
     if stems is None:
         return "", []
+    needed = {_term_of(w, stems[w.word]) for w in words}
     tokens = [f"{name}={value}" for name, value in filters.items()]
-    cursor.execute(_PRESENT, [[UNIVERSE, *stems.values(), *tokens, *_keywords(tree)]])
+    cursor.execute(_PRESENT, [[UNIVERSE, *needed, *tokens, *_keywords(tree)]])
     present = set(cursor.fetchone()[0] or ())
-    if UNIVERSE not in present or not set(stems.values()) <= present:
+    if UNIVERSE not in present or not needed <= present:
         return "", []
     bitmaps = _Bitmaps(stems, present)
     sql = bitmaps.sql(tree)
@@ -307,7 +351,7 @@ def _stems(cursor, words: list[str]) -> dict[str, str] | None:
     stems = {}
     for word, query in zip(words, cursor.fetchone()[0], strict=True):
         found = _LEXEME.match(query)
-        if not found or is_facet(found.group(1)):
+        if not found or not _plain(found.group(1)):
             return None
         stems[word] = found.group(1)
     return stems

@@ -6,6 +6,8 @@ value is a bound parameter; words are stemmed by the `casebase_english` configur
 
 from __future__ import annotations
 
+import re
+
 from casebase.search import language as ql
 from casebase.search.query import SearchQuery, SortOrder
 
@@ -25,16 +27,53 @@ def quote_lexeme(text: str) -> str:
     return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def is_textual(node: ql.Node) -> bool:
+def is_textual(node: ql.Node, pairs: dict | None = None) -> bool:
     """Whether `node` is made only of unfielded words, phrases and prefixes: then it
-    is one tsquery, answered by one scan of the GIN index."""
+    is one tsquery, answered by one scan of the GIN index. A phrase of `pairs` is
+    not: pair_vector answers it (see Compiler)."""
     if isinstance(node, ql.And | ql.Or):
-        return all(is_textual(c) for c in node.children)
+        return all(is_textual(c, pairs) for c in node.children)
     if isinstance(node, ql.Not):
-        return is_textual(node.child)
+        return is_textual(node.child, pairs)
     if isinstance(node, ql.Keyword | ql.YearRange | ql.CitationKey):
         return False
+    if isinstance(node, ql.Phrase) and node in (pairs or {}):
+        return False
     return not getattr(node, "field", "")
+
+
+# A phrase of two words, as phraseto_tsquery gives it: its two lexemes.
+_TWO_LEXEMES = re.compile(r"^'([^'\\ ]+)' <-> '([^'\\ ]+)'$")
+_PHRASES = f"""
+    SELECT array_agg(phraseto_tsquery('{CONFIG}', w)::text ORDER BY n)
+    FROM unnest(%s::text[]) WITH ORDINALITY u(w, n)
+"""
+
+
+def word_pairs(cursor, tree: ql.Node | None) -> dict[ql.Phrase, str]:
+    """{phrase: its pair} for the unfielded phrases of `tree` that are two lexemes
+    (`"identical model"` -> `ident model`): pair_vector (migration 0008) holds every
+    two lexemes at consecutive positions of search_vector, which is exactly what
+    `search_vector @@ 'ident' <-> 'model'` looks for, so the GIN index on it answers
+    the phrase without reading each candidate's positions. A phrase of other
+    lexemes (three words, `co-author`) is checked on search_vector as before."""
+    phrases = sorted(
+        {
+            leaf
+            for leaf, _ in ql.leaves(tree)
+            if isinstance(leaf, ql.Phrase) and not leaf.field and len(leaf.words) == 2
+        },
+        key=lambda leaf: leaf.words,
+    )
+    if not phrases:
+        return {}
+    cursor.execute(_PHRASES, [[" ".join(p.words) for p in phrases]])
+    pairs = {}
+    for phrase, query in zip(phrases, cursor.fetchone()[0], strict=True):
+        found = _TWO_LEXEMES.match(query)
+        if found:
+            pairs[phrase] = f"{found.group(1)} {found.group(2)}"
+    return pairs
 
 
 # A lexeme no entry carries (indexed text never holds control characters): a leaf
@@ -51,7 +90,8 @@ class Compiler:
     `@@` per leaf, of which NOT can only be a filter reading every candidate's vector.
     Fielded leaves, citations, keywords and years stay SQL conditions around it."""
 
-    def __init__(self) -> None:
+    def __init__(self, pairs: dict[ql.Phrase, str] | None = None) -> None:
+        self.pairs = pairs or {}  # see word_pairs
         self.params: list = []
         self.rank_parts: list[tuple[str, list]] = []
         # The searched words a title can hold (unfielded or `title:`), for the
@@ -96,15 +136,15 @@ class Compiler:
         return f"coalesce(nullif({sql}, ''::tsquery), {_NEVER})"
 
     def condition(self, node: ql.Node, positive: bool = True) -> str:
-        if is_textual(node):
+        if is_textual(node, self.pairs):
             params: list = []
             sql = self.text(node, positive, params)
             self.params.extend(params)
             return f"(e.search_vector @@ {sql})"
         if isinstance(node, ql.And | ql.Or):
             joiner = " AND " if isinstance(node, ql.And) else " OR "
-            textual = [c for c in node.children if is_textual(c)]
-            others = [c for c in node.children if not is_textual(c)]
+            textual = [c for c in node.children if is_textual(c, self.pairs)]
+            others = [c for c in node.children if not is_textual(c, self.pairs)]
             if len(textual) > 1:  # one tsquery for all of them
                 textual = [type(node)(tuple(textual))]
             return (
@@ -132,6 +172,12 @@ class Compiler:
             sql, params = self.citation(node)
             self.params.extend(params)
             return f"(e.citation_vector @@ {sql})"
+        if node in self.pairs:  # ranked as the phrase it is, found by its pair
+            if positive:
+                self.rank_parts.append(self.tsquery(node))
+                self.title_parts.append(self.tsquery(node))
+            self.params.append(quote_lexeme(self.pairs[node]))
+            return "(e.pair_vector @@ %s::tsquery)"
         # A fielded leaf: the field's own vector (GIN index, migrations 0003-0004).
         # Its words are also in search_vector, in the same order, so this is all
         # `search_vector @@ q AND field @@ q` would find, without the phrase recheck
