@@ -85,7 +85,11 @@ QUERIES = [
     ("patent type:nosuchtype", True),
     ("nosuchwordanywhere", False),
     ('"training data"', False),
-    ("train*", False),
+    ("train*", True),
+    ("trai* -data", True),
+    ("-train* copyright", True),
+    ("title:pix*", True),
+    ("nosuchprefix*", True),  # no lexeme starts so: an empty bitmap
     ("patent -year:2020..2024", False),
     ("[2023] UKSC 49", True),  # three words
     ('citation:"[2023] UKSC 49"', False),
@@ -126,6 +130,32 @@ def test_broad_search_is_counted_from_bitmaps(postgres):
     found = _results("broadword", ordinary=False)
     assert found.total == 30
     assert found.facets["theory"] == {"dense-copyright": 30}
+
+
+def test_a_prefix_counts_its_rare_words_beside_its_common_ones(postgres, settings):
+    """`copy*` finds copyright (common: a bitmap) and copyist and copybook (rare:
+    read through the index), once each however many an entry holds."""
+    settings.SEARCH_PG_DENSE_MIN_DOCS = 5
+    for n in range(8):
+        f.DisputeFactory(summary=f"copyright number{n} zebra")
+    f.DisputeFactory(summary="copyist zebra")
+    f.DisputeFactory(summary="copyist copyright")
+    f.DisputeFactory(summary="copybook alone")
+    f.DisputeFactory(title="Copybook Ltd v Copyist", summary="nothing else")
+    index_all()
+    assert _results("copy*", ordinary=False).total == 12
+    for text in (
+        "copy*",
+        "copy* zebra",
+        "copy* -copyright",
+        "-copy* zebra",
+        "copy* OR zebra",
+        "title:copy*",
+        "copyb*",  # rare words alone
+        "zebra -copyb*",
+    ):
+        assert _same(text), text
+        assert _same(text, page=2, per_page=2), text
 
 
 def test_a_bitmap_dropped_since_the_lookup_is_not_a_wrong_count(postgres):

@@ -248,16 +248,16 @@ def holders(cursor, term: str) -> set[int]:
 
 
 def _eligible(node: ql.Node, negated: bool = False) -> bool:
-    """Whether bitmaps could answer `node`: AND/OR/NOT of words (unfielded or in a
-    field of FIELD_VECTORS), keywords and year ranges (phrases, prefixes and
-    citations cannot). Not a year
+    """Whether bitmaps could answer `node`: AND/OR/NOT of words and prefixes
+    (unfielded or in a field of FIELD_VECTORS), keywords and year ranges (phrases
+    and citations cannot). Not a year
     range under NOT: SQL's `NOT e.year >= 2020` leaves out the entries without a
     year, which a bitmap complement would count."""
     if isinstance(node, ql.And | ql.Or):
         return all(_eligible(c, negated) for c in node.children)
     if isinstance(node, ql.Not):
         return _eligible(node.child, True)
-    if isinstance(node, ql.Term):
+    if isinstance(node, ql.Term | ql.Prefix):
         return not node.field or node.field in FIELD_VECTORS
     if isinstance(node, ql.YearRange):
         return not negated
@@ -272,9 +272,26 @@ def _words(node: ql.Node) -> list[ql.Term]:
     return [node] if isinstance(node, ql.Term) else []
 
 
-def _term_of(word: ql.Term, stem: str) -> str:
-    """The bitmap term of a searched word whose lexeme is `stem`."""
+def _term_of(word: ql.Term | ql.Prefix, stem: str) -> str:
+    """The bitmap term of a searched word whose lexeme is `stem` (or of the start of
+    the lexemes a prefix finds)."""
     return f"{word.field}:{stem}" if word.field else stem
+
+
+def _prefixes(node: ql.Node) -> list[ql.Prefix]:
+    if isinstance(node, ql.And | ql.Or):
+        return [p for c in node.children for p in _prefixes(c)]
+    if isinstance(node, ql.Not):
+        return _prefixes(node.child)
+    return [node] if isinstance(node, ql.Prefix) else []
+
+
+def _expands_to(prefix: ql.Prefix, term: str) -> bool:
+    """Whether bitmap `term` is one of the lexemes `prefix` finds (in its field)."""
+    start = _term_of(prefix, prefix.stem)
+    if not term.startswith(start):
+        return False
+    return _field(term) is not None if prefix.field else _plain(term)
 
 
 _STEMS = f"""
@@ -283,12 +300,18 @@ _STEMS = f"""
 """
 _PRESENT = (
     "SELECT array_agg(term) FROM search_dense_term "
-    "WHERE term = ANY(%s) OR term LIKE 'year=%%'"
+    "WHERE term = ANY(%s) OR term LIKE 'year=%%' "
+    "OR EXISTS (SELECT 1 FROM unnest(%s::text[]) p WHERE starts_with(term, p))"
 )
 
 
 class _Bitmaps:
-    """A query tree as a bitmap expression over search_dense_term."""
+    """A query tree as a bitmap expression over search_dense_term.
+
+    A prefix is the OR of the bitmaps of the lexemes it finds that have one, and
+    of a bitmap made from the ids of the entries holding one of its other lexemes
+    and none of those: found through the GIN index, they are few, as each of those
+    lexemes is in fewer than SEARCH_PG_DENSE_MIN_DOCS entries."""
 
     def __init__(self, stems: dict[str, str], present: set[str]) -> None:
         self.stems, self.present, self.params = stems, present, []
@@ -307,6 +330,8 @@ class _Bitmaps:
             return f"((SELECT bits FROM u) & ~{self.sql(node.child)})"
         if isinstance(node, ql.Term):
             return self.term(_term_of(node, self.stems[node.word]))
+        if isinstance(node, ql.Prefix):
+            return self.prefix(node)
         if isinstance(node, ql.Keyword):
             return self.term(f"{node.field}={node.value}")
         years = sorted(
@@ -319,6 +344,23 @@ class _Bitmaps:
         if not years:
             return "(SELECT bits # bits FROM u)"
         return "(" + " | ".join(self.term(t) for t in years) + ")"
+
+    def prefix(self, node: ql.Prefix) -> str:
+        dense = sorted(t for t in self.present if _expands_to(node, t))
+        lexemes = [_field(t)[1] if node.field else t for t in dense]
+        column = FIELD_VECTORS[node.field] if node.field else "search_vector"
+        self.params.append(quote_lexeme(node.stem) + ":*")
+        others = "to_tsquery('simple', %s)"
+        if lexemes:
+            self.params.append(" | ".join(quote_lexeme(lex) for lex in lexemes))
+            others = f"({others} && !! %s::tsquery)"
+        rest = (
+            "(SELECT search_dense_set((SELECT bits # bits FROM u), "
+            "coalesce(array_agg((e.id - (SELECT base FROM u))::int), '{}'), "
+            "coalesce(array_agg(1), '{}')) "
+            f"FROM search_entry e WHERE e.{column} @@ {others})"
+        )
+        return "(" + " | ".join([rest, *(self.term(t) for t in dense)]) + ")"
 
 
 def expression(cursor, tree: ql.Node, filters: dict[str, str]) -> tuple[str, list]:
@@ -333,7 +375,8 @@ def expression(cursor, tree: ql.Node, filters: dict[str, str]) -> tuple[str, lis
         return "", []
     needed = {_term_of(w, stems[w.word]) for w in words}
     tokens = [f"{name}={value}" for name, value in filters.items()]
-    cursor.execute(_PRESENT, [[UNIVERSE, *needed, *tokens, *_keywords(tree)]])
+    starts = sorted({_term_of(p, p.stem) for p in _prefixes(tree)})
+    cursor.execute(_PRESENT, [[UNIVERSE, *needed, *tokens, *_keywords(tree)], starts])
     present = set(cursor.fetchone()[0] or ())
     if UNIVERSE not in present or not needed <= present:
         return "", []
@@ -366,7 +409,7 @@ def _keywords(node: ql.Node) -> list[str]:
 
 
 # The universe, for NOT and empty bitmaps (prepended to a search statement's WITH).
-DENSE_CTE = f"u AS (SELECT bits FROM search_dense_term WHERE term = '{UNIVERSE}')"
+DENSE_CTE = f"u AS (SELECT bits, base FROM search_dense_term WHERE term = '{UNIVERSE}')"
 
 
 def facets_sql(bits: str, with_facets: bool) -> str:
