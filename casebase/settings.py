@@ -117,6 +117,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: the API's compiled read queries run as prepared statements
+# (casebase/api/compiled.py); off for a pooler that cannot keep them.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while one writer commits.
     DATABASES["default"]["OPTIONS"] = {
