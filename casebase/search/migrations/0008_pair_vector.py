@@ -20,12 +20,11 @@ from django.db import migrations
 PAIRS = """
 CREATE OR REPLACE FUNCTION search_pairs(v tsvector) RETURNS tsvector
 LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+    WITH s AS (SELECT lexeme, unnest(positions) AS p FROM unnest(v))
     SELECT coalesce(
-        array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme)),
-        ''::tsvector
+        array_to_tsvector(array_agg(a.lexeme || ' ' || b.lexeme)), ''::tsvector
     )
-    FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) a
-    JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v)) b ON b.p = a.p + 1
+    FROM s a JOIN s b ON b.p = a.p + 1
 $$
 """
 
