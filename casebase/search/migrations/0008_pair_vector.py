@@ -44,29 +44,23 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from casebase.search.backends.postgres_dense import build
+def _run(statements):
+    """Run `statements`, then rebuild the term bitmaps (with field words)."""
 
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-    with schema_editor.connection.cursor() as cursor:
-        build(cursor)
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        from casebase.search.backends.postgres_dense import build
 
+        for statement in statements:
+            schema_editor.execute(statement)
+        with schema_editor.connection.cursor() as cursor:
+            build(cursor)
 
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    from casebase.search.backends.postgres_dense import build
-
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-    with schema_editor.connection.cursor() as cursor:
-        build(cursor)
+    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0007_search_dense_term")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
