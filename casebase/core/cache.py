@@ -35,7 +35,9 @@ class FileCache(FileBasedCache):
         self._cull_every = max(1, int(options.get("CULL_EVERY", CULL_EVERY)))
 
     def _write_content(self, file, timeout, value):
-        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(
+            pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol)
+        )
         file.write(zlib.compress(pickle.dumps(value, self.pickle_protocol), 1))
 
     def _cull(self):

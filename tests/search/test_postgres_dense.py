@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from casebase.core.models import PublicationStatus
+from casebase.search.backends import postgres_bitmaps as bitmaps
 from casebase.search.backends import postgres_dense as dense
 from casebase.search.backends.base import get_backend
 from casebase.search.language import parse
@@ -45,7 +46,7 @@ def _results(text: str, ordinary: bool, **options):
     tree = parse(text).tree
     if not ordinary:
         return get_backend().search(query, tree)
-    with mock.patch.object(dense, "expression", return_value=("", [])):
+    with mock.patch.object(bitmaps, "expression", return_value=("", [])):
         return get_backend().search(query, tree)
 
 
@@ -53,13 +54,13 @@ def _same(text: str, **options) -> bool:
     """Whether the bitmaps answer `text`, asserting that they answer as the
     ordinary path does: total, facets, hits and scores in the same order."""
     used = []
-    real = dense.expression
+    real = bitmaps.expression
 
     def spy(*args):
         used.append(real(*args))
         return used[-1]
 
-    with mock.patch.object(dense, "expression", side_effect=spy):
+    with mock.patch.object(bitmaps, "expression", side_effect=spy):
         found = _results(text, ordinary=False, **options)
     expected = _results(text, ordinary=True, **options)
     assert found.total == expected.total, text
@@ -164,7 +165,7 @@ def test_a_bitmap_dropped_since_the_lookup_is_not_a_wrong_count(postgres):
     build_corpus()
     index_all()
     expected = _results("training", ordinary=True)
-    real = dense.expression
+    real = bitmaps.expression
 
     def lookup_then_drop(cursor, tree, filters):
         found = real(cursor, tree, filters)
@@ -172,7 +173,7 @@ def test_a_bitmap_dropped_since_the_lookup_is_not_a_wrong_count(postgres):
             other.execute("DELETE FROM search_dense_term WHERE term = 'train'")
         return found
 
-    with mock.patch.object(dense, "expression", side_effect=lookup_then_drop):
+    with mock.patch.object(bitmaps, "expression", side_effect=lookup_then_drop):
         found = _results("training", ordinary=False)
     assert found.total == expected.total > 0
     assert found.facets == expected.facets

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from casebase.search import language as ql
 from casebase.search import tokens, vocabulary, written
+from casebase.search.backends import postgres_bitmaps as bitmaps
 from casebase.search.backends import postgres_dense as dense
 from casebase.search.backends.base import BackendResults, SearchBackend
 from casebase.search.backends.postgres_query import (
@@ -223,7 +224,7 @@ class PostgresBackend(SearchBackend):
                     cursor,
                     match,
                     params,
-                    dense.expression(cursor, tree, query.filters),
+                    bitmaps.expression(cursor, tree, query.filters),
                     compiler.words(),
                     compiler.words(compiler.title_parts),
                     " ".join(written.name_words(tree)),

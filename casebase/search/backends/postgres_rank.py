@@ -16,7 +16,7 @@ import datetime as dt
 
 from django.db import OperationalError, transaction
 
-from casebase.search.backends import postgres_dense as dense
+from casebase.search.backends import postgres_bitmaps as bitmaps
 from casebase.search.backends.base import SearchTimeout
 
 MAX_SCORED = 400
@@ -175,7 +175,7 @@ def search_page(
     AI systems), then by rank, then newest. When there are no more matches than
     that, every match is a candidate and the ranking is exact.
 
-    With a `bitmap` of the matches (postgres_dense.expression), the total and
+    With a `bitmap` of the matches (postgres_bitmaps.expression), the total and
     facets are counted from it, and `m` is read only as far as `rest` needs (a
     CTE is evaluated on demand): the same candidates in the same order, without
     reading every match."""
@@ -196,9 +196,9 @@ def search_page(
     bitmap_sql, bitmap_params = bitmap
     if bitmap_sql:
         dense_with = (
-            f"{dense.DENSE_CTE}, x AS MATERIALIZED (SELECT {bitmap_sql} AS bits),"
+            f"{bitmaps.DENSE_CTE}, x AS MATERIALIZED (SELECT {bitmap_sql} AS bits),"
         )
-        counts = dense.facets_sql("(SELECT bits FROM x)", with_facets)
+        counts = bitmaps.facets_sql("(SELECT bits FROM x)", with_facets)
     else:
         dense_with, counts = "", _facets_sql(with_facets)
     sql = f"""
@@ -310,7 +310,7 @@ def _unpack(row: tuple, with_facets: bool, from_bitmap: bool = False):
     """(total, facets, hit rows) from the (facets JSON, hits JSON) row."""
     groups, hits = row
     if from_bitmap:
-        total, facets = dense.unpack(groups, with_facets)
+        total, facets = bitmaps.unpack(groups, with_facets)
     elif with_facets:
         total, facets = _tally(groups or [])
     else:
