@@ -18,6 +18,7 @@ from django.db import connection, transaction
 
 from casebase.search import language as ql
 from casebase.search import tokens, vocabulary, written
+from casebase.search.ahead import ahead
 from casebase.search.backends import postgres_bitmaps as bitmaps
 from casebase.search.backends import postgres_dense as dense
 from casebase.search.backends.base import BackendResults, SearchBackend
@@ -158,8 +159,10 @@ class PostgresBackend(SearchBackend):
         """One transaction: other connections read the old entries until it commits,
         and a rebuild that dies halfway is rolled back by PostgreSQL. DELETE, not
         TRUNCATE, whose exclusive lock would stall every search meanwhile. The
-        term bitmaps are recomputed at the end, in the same transaction."""
+        term bitmaps are recomputed at the end, in the same transaction. Each batch
+        of documents is built while the one before is stored (see ahead.py)."""
         count = 0
+        batches = ahead(batches)
         with transaction.atomic(), connection.cursor() as cursor:
             dense.lock(cursor)
             cursor.execute("DELETE FROM search_entry")
