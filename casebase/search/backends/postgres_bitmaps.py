@@ -18,9 +18,8 @@ _LEXEME = re.compile(r"^'([^'\\]+)'$")  # a tsquery of one plain lexeme
 def _eligible(node: ql.Node, negated: bool = False) -> bool:
     """Whether bitmaps could answer `node`: AND/OR/NOT of words and prefixes
     (unfielded or in a field of FIELD_VECTORS), keywords and year ranges (phrases
-    and citations cannot). Not a year
-    range under NOT: SQL's `NOT e.year >= 2020` leaves out the entries without a
-    year, which a bitmap complement would count."""
+    and citations cannot). Not a year range under NOT: SQL's `NOT e.year >= 2020`
+    leaves out the entries without a year, which a bitmap complement would count."""
     if isinstance(node, ql.And | ql.Or):
         return all(_eligible(c, negated) for c in node.children)
     if isinstance(node, ql.Not):
