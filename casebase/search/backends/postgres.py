@@ -183,8 +183,8 @@ class PostgresBackend(SearchBackend):
         statistics, so that the first searches are planned on the new entries.
 
         A rebuild that replaced entries left as many dead rows (and bitmaps), which
-        every search reads past until they are vacuumed: at 100,000 entries p95 was
-        69 ms until then, 20 ms after. Autovacuum would get to them in a minute or
+        every search reads past until they are vacuumed: at 100,000 entries, after two
+        rebuilds, p95 was 69 ms until then, 20 ms after. Autovacuum would get to them in a minute or
         so, if it is on; a rebuild vacuums them at once (a few seconds)."""
         with connection.cursor() as cursor:
             cursor.execute(
