@@ -7,9 +7,9 @@ the response. `JSONRows(queryset, **fields)` is one column of the parent's query
 (`rows()` reads it back): the same queryset, filters, visibility rule and ordering
 as a separate `values()` query would use. A `JSONRows` among the fields of another
 nests (a claim's provisions inside the claim). For a single parent row this is
-cheap; for a page of many rows the correlated subqueries run once a row and cost
+cheap; for a page of many rows correlated subqueries run once a row and cost
 PostgreSQL more than separate queries with `IN` (measured on the dispute list), so
-the list does not use it.
+the list's are not correlated: each holds the rows of the whole page, built once.
 
 PostgreSQL gathers with `ARRAY(subquery)`, which keeps the subquery's order;
 SQLite with `json_group_array` over the ordered subquery. A JSON column inside an
@@ -22,7 +22,7 @@ import datetime as dt
 
 import orjson
 from django.db.models import Func, JSONField, QuerySet, Subquery, TextField
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Cast, JSONObject
 
 ROW = "_json_row"
 
@@ -34,6 +34,25 @@ class _JSONValue(Func):
 
     def as_sqlite(self, compiler, connection, **extra):
         return super().as_sql(compiler, connection, template="JSON(%(expressions)s)")
+
+
+class _JSONObject(JSONObject):
+    """On PostgreSQL, a `json` object rather than Django's `jsonb`: the rows are
+    only ever read back as text, and building `jsonb` and turning it into text
+    again cost PostgreSQL a quarter of a page's lists (0.99 against 0.73 ms)."""
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        # Keys cast to text, as Django does: a server-bound parameter has no type.
+        copy = self.copy()
+        copy.set_source_expressions(
+            [
+                Cast(expression, TextField()) if index % 2 == 0 else expression
+                for index, expression in enumerate(copy.get_source_expressions())
+            ]
+        )
+        return Func.as_sql(
+            copy, compiler, connection, function="JSON_BUILD_OBJECT", **extra_context
+        )
 
 
 class JSONRows(Subquery):
@@ -50,7 +69,7 @@ class JSONRows(Subquery):
             elif isinstance(path, str) and _is_json(model, path):
                 path = _JSONValue(path, output_field=JSONField())
             shaped[name] = path
-        rows = queryset.annotate(**{ROW: JSONObject(**shaped)}).values(ROW)
+        rows = queryset.annotate(**{ROW: _JSONObject(**shaped)}).values(ROW)
         super().__init__(rows, output_field=TextField())
 
     def as_sql(self, compiler, connection, **extra):

@@ -6,9 +6,10 @@ objects per embedded row, and a query per prefetched relation (13 for a dispute
 without evidence). Here it is one query: the dispute's row with its jurisdictions,
 parties, AI systems, claims (with their provisions and sources), events (with
 their sources) and sources as JSON columns (`jsonrows.JSONRows`, each through the
-same visibility rule), compiled once and reused with each slug. Evidence and
-precedent links (rare, and carrying the confidentiality rule and the citator
-flag) keep their serializers and are read only when the row says there are any.
+same visibility rule; the query is detail_lists.py's), compiled once and reused
+with each slug. Evidence and precedent links (rare, and carrying the
+confidentiality rule and the citator flag) keep their serializers and are read only
+when the row says there are any.
 The validators are those `conditional.validators` computes from the prefetched
 instance. Output and validators are the serializer's, key for key
 (tests/api/test_lean_detail.py compares them, every reference dispute byte for
@@ -18,10 +19,16 @@ byte).
 import datetime as dt
 import hashlib
 
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from casebase.api import compiled
-from casebase.api.jsonrows import JSONRows, rows, to_date, to_datetime
+from casebase.api.detail_lists import (
+    LIST_COLUMNS,
+    linked_precedents,
+    served_evidence_of,
+    with_lists,
+)
+from casebase.api.jsonrows import rows, to_date, to_datetime
 from casebase.api.lean import (
     COLUMNS,
     DATES,
@@ -35,22 +42,16 @@ from casebase.api.lean import (
     systems_out,
     with_court,
 )
-from casebase.api.selectors import served_evidence
 from casebase.api.serializers.cases import DisputePrecedentOut, EvidenceOut
 from casebase.cases.models import (
     Claim,
     ComparisonOutput,
     Dispute,
-    DisputeParty,
-    DisputePrecedent,
-    DisputeSystem,
-    Event,
     OutputComparison,
 )
 from casebase.core.dates import format_partial_date
 from casebase.core.models import Source, can_see_unpublished
 from casebase.core.visibility import through_visible, visible
-from casebase.law.models import Provision
 from casebase.law.selectors import status_prefetch
 
 DETAIL = ["summary", "defence_position", "notes", "source_type"]
@@ -67,129 +68,6 @@ def _publishable(row: dict) -> dict:
     }
 
 
-PUBLISHABLE_JSON = {
-    "publication_status": "publication_status",
-    "verified": "verified",
-    "unverified_elements": "unverified_elements",
-    "created_at": "created_at",
-    "updated_at": "updated_at",
-}
-
-
-def _sources_json(through, owner: str, user) -> JSONRows:
-    """The visible sources linked through `through` to the row `OuterRef("id")`
-    (or `"pk"`) names, in the sources' own order."""
-    links = through.objects.filter(
-        **{owner: OuterRef("id" if owner != "dispute_id" else "pk")},
-        source__in=visible(Source, user),
-    )
-    return JSONRows(
-        links.order_by(*(f"source__{o}" for o in Source._meta.ordering), "source_id"),
-        id="source_id",
-        reference="source__reference",
-        address="source__url",
-        title="source__title",
-        stamp="source__updated_at",
-    )
-
-
-def _with_lists(disputes: QuerySet[Dispute], *, user) -> QuerySet[Dispute]:
-    """Every list the detail embeds that is read as rows, as JSON columns of the
-    dispute's own row (`jsonrows.JSONRows`, each through the visibility rule)."""
-    provisions = Claim.provisions.through.objects.filter(
-        claim_id=OuterRef("id"), provision__in=visible(Provision, user)
-    ).order_by(
-        *(
-            f"-provision__{o[1:]}" if o.startswith("-") else f"provision__{o}"
-            for o in Provision._meta.ordering
-        ),
-        "provision_id",
-    )
-    jurisdictions = Dispute.jurisdictions.through.objects.filter(
-        dispute_id=OuterRef("pk")
-    ).order_by("-jurisdiction__is_uk", "jurisdiction__name")
-    parties = DisputeParty.objects.filter(dispute_id=OuterRef("pk"))
-    systems = DisputeSystem.objects.filter(dispute_id=OuterRef("pk"))
-    return disputes.annotate(
-        jurisdictions_json=JSONRows(
-            jurisdictions,
-            id="jurisdiction_id",
-            slug="jurisdiction__slug",
-            name="jurisdiction__name",
-        ),
-        parties_json=JSONRows(
-            through_visible(parties, user, "party"),
-            role="role",
-            names_as_pleaded="names_as_pleaded",
-            id="party_id",
-            slug="party__slug",
-            name="party__name",
-            kind="party__kind",
-            stamp="party__updated_at",
-        ),
-        systems_json=JSONRows(
-            through_visible(systems, user, "system"),
-            role="role",
-            note="note",
-            id="system_id",
-            slug="system__slug",
-            name="system__name",
-            version="system__version",
-            stamp="system__updated_at",
-        ),
-        claims_json=JSONRows(
-            visible(Claim, user).filter(dispute_id=OuterRef("pk")),
-            id="id",
-            nature="nature",
-            description="description",
-            result="result",
-            result_note="result_note",
-            position="position",
-            theory_slug="theory__slug",
-            theory_name="theory__name",
-            provisions=JSONRows(
-                provisions,
-                id="provision_id",
-                statute="provision__statute__short_title",
-                label="provision__label",
-                legislation_uri="provision__legislation_uri",
-                stamp="provision__updated_at",
-            ),
-            sources=_sources_json(Claim.sources.through, "claim_id", user),
-            **PUBLISHABLE_JSON,
-        ),
-        events_json=JSONRows(
-            visible(Event, user).filter(dispute_id=OuterRef("pk")),
-            id="id",
-            date="date",
-            date_precision="date_precision",
-            kind="kind",
-            title="title",
-            description="description",
-            position="position",
-            sources=_sources_json(Event.sources.through, "event_id", user),
-            **PUBLISHABLE_JSON,
-        ),
-        sources_json=_sources_json(Dispute.sources.through, "dispute_id", user),
-        # Evidence and precedent links are rare: read (with their own lists) only
-        # when there are any.
-        has_evidence=Exists(_served_evidence(OuterRef("pk"), user)),
-        has_precedents=Exists(_linked_precedents(OuterRef("pk"), user)),
-    )
-
-
-LIST_COLUMNS = [
-    "jurisdictions_json",
-    "parties_json",
-    "systems_json",
-    "claims_json",
-    "events_json",
-    "sources_json",
-    "has_evidence",
-    "has_precedents",
-]
-
-
 def _source_refs(sources: list[dict], link: _Links) -> list[dict]:
     return [
         {
@@ -203,19 +81,10 @@ def _source_refs(sources: list[dict], link: _Links) -> list[dict]:
     ]
 
 
-def _served_evidence(dispute, user) -> QuerySet:
-    return served_evidence(user).filter(dispute_id=dispute)
-
-
-def _linked_precedents(dispute, user) -> QuerySet:
-    links = DisputePrecedent.objects.filter(dispute_id=dispute)
-    return through_visible(links, user, "precedent")
-
-
 def _evidence(pk, user) -> list:
     outputs = through_visible(ComparisonOutput.objects.all(), user, "system")
     return list(
-        _served_evidence(pk, user)
+        served_evidence_of(pk, user)
         .select_related("dispute")
         .prefetch_related(
             Prefetch("sources", queryset=visible(Source, user)),
@@ -232,7 +101,7 @@ def _evidence(pk, user) -> list:
 
 def _precedent_links(pk, user) -> list:
     return list(
-        _linked_precedents(pk, user)
+        linked_precedents(pk, user)
         .select_related("precedent")
         .prefetch_related(status_prefetch("precedent__citing_authorities", user))
     )
@@ -263,7 +132,7 @@ class Validators:
 
 def _row_query(disputes: QuerySet[Dispute], *, user) -> QuerySet:
     return (
-        _with_lists(with_court(disputes, user=user), user=user)
+        with_lists(with_court(disputes, user=user), user=user)
         .annotate(court_updated_at=F("court__updated_at"))
         .values(*COLUMNS, *DETAIL, "court_updated_at", *LIST_COLUMNS)[:2]
     )
@@ -374,7 +243,7 @@ def dispute_detail(
         "slug": row["slug"],
         "title": row["title"],
         "short_title": row["short_title"],
-        "jurisdictions": jurisdictions_out(jurisdictions, link, prefix=""),
+        "jurisdictions": jurisdictions_out(jurisdictions, link),
         "jurisdiction_detail": row["jurisdiction_detail"],
         "court": _court(row, link),
         "court_detail": row["court_detail"],
@@ -390,15 +259,15 @@ def dispute_detail(
         "first_decision_precision": row["first_decision_precision"],
         "resolved_date": dates["resolved_date"],
         "resolved_precision": row["resolved_precision"],
-        "parties": parties_out(parties, link, prefix=""),
-        "ai_systems": systems_out(systems, link, prefix=""),
+        "parties": parties_out(parties, link),
+        "ai_systems": systems_out(systems, link),
         "claims": claims_out,
         "events": events_out,
         "summary": row["summary"],
-        "evidence": EvidenceOut(evidence, many=True, context=context).data,
-        "precedents": DisputePrecedentOut(
-            precedent_links, many=True, context=context
-        ).data,
+        # Mostly empty: the serializers (four objects to build) only for some.
+        "evidence": evidence and EvidenceOut(evidence, many=True, context=context).data,
+        "precedents": precedent_links
+        and DisputePrecedentOut(precedent_links, many=True, context=context).data,
         "defence_position": row["defence_position"],
         "notes": row["notes"],
         "source_type": row["source_type"],
