@@ -6,7 +6,15 @@ rule, and whether it has evidence or precedent links, read apart when it has.
 from django.db.models import Exists, OuterRef, QuerySet
 
 from casebase.api.jsonrows import JSONRows
-from casebase.api.lean import WITHIN_DISPUTE
+from casebase.api.lean import (
+    CLAIM_FIELDS,
+    EVENT_FIELDS,
+    JURISDICTION_FIELDS,
+    JURISDICTION_ORDER,
+    PARTY_FIELDS,
+    SYSTEM_FIELDS,
+    WITHIN_DISPUTE,
+)
 from casebase.api.selectors import served_evidence
 from casebase.cases.models import (
     Claim,
@@ -60,48 +68,34 @@ def with_lists(disputes: QuerySet[Dispute], *, user) -> QuerySet[Dispute]:
     )
     jurisdictions = Dispute.jurisdictions.through.objects.filter(
         dispute_id=OuterRef("pk")
-    ).order_by("-jurisdiction__is_uk", "jurisdiction__name")
+    ).order_by(*JURISDICTION_ORDER)
     parties = DisputeParty.objects.filter(dispute_id=OuterRef("pk"))
     systems = DisputeSystem.objects.filter(dispute_id=OuterRef("pk"))
     return disputes.annotate(
         jurisdictions_json=JSONRows(
             jurisdictions,
             id="jurisdiction_id",
-            slug="jurisdiction__slug",
-            name="jurisdiction__name",
+            **JURISDICTION_FIELDS,
         ),
         parties_json=JSONRows(
             through_visible(parties, user, "party"),
-            role="role",
-            names_as_pleaded="names_as_pleaded",
             id="party_id",
-            slug="party__slug",
-            name="party__name",
-            kind="party__kind",
             stamp="party__updated_at",
+            **PARTY_FIELDS,
         ),
         systems_json=JSONRows(
             through_visible(systems, user, "system"),
-            role="role",
-            note="note",
             id="system_id",
-            slug="system__slug",
-            name="system__name",
-            version="system__version",
             stamp="system__updated_at",
+            **SYSTEM_FIELDS,
         ),
         claims_json=JSONRows(
             visible(Claim, user)
             .filter(dispute_id=OuterRef("pk"))
             .order_by(*WITHIN_DISPUTE[Claim]),
-            id="id",
-            nature="nature",
-            description="description",
-            result="result",
+            **CLAIM_FIELDS,
             result_note="result_note",
             position="position",
-            theory_slug="theory__slug",
-            theory_name="theory__name",
             provisions=JSONRows(
                 provisions,
                 id="provision_id",
@@ -117,11 +111,7 @@ def with_lists(disputes: QuerySet[Dispute], *, user) -> QuerySet[Dispute]:
             visible(Event, user)
             .filter(dispute_id=OuterRef("pk"))
             .order_by(*WITHIN_DISPUTE[Event]),
-            id="id",
-            date="date",
-            date_precision="date_precision",
-            kind="kind",
-            title="title",
+            **EVENT_FIELDS,
             description="description",
             position="position",
             sources=_sources_json(Event.sources.through, "event_id", user),

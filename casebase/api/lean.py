@@ -152,6 +152,41 @@ WITHIN_DISPUTE = {
 
 
 LISTS = ("jurisdictions", "parties", "systems", "claims", "events")
+JURISDICTION_ORDER = ("-jurisdiction__is_uk", "jurisdiction__name")
+
+# The fields of the embedded lists' rows, as the list and the detail both read them
+# (the detail, detail_lists.py, adds what its links, validators and own fields
+# need); the names are those `*_out` below shape.
+JURISDICTION_FIELDS = {"slug": "jurisdiction__slug", "name": "jurisdiction__name"}
+PARTY_FIELDS = {
+    "role": "role",
+    "names_as_pleaded": "names_as_pleaded",
+    "slug": "party__slug",
+    "name": "party__name",
+    "kind": "party__kind",
+}
+SYSTEM_FIELDS = {
+    "role": "role",
+    "note": "note",
+    "slug": "system__slug",
+    "name": "system__name",
+    "version": "system__version",
+}
+CLAIM_FIELDS = {
+    "id": "id",
+    "nature": "nature",
+    "description": "description",
+    "result": "result",
+    "theory_slug": "theory__slug",
+    "theory_name": "theory__name",
+}
+EVENT_FIELDS = {
+    "id": "id",
+    "date": "date",
+    "date_precision": "date_precision",
+    "kind": "kind",
+    "title": "title",
+}
 
 
 def _list_columns(ids, user) -> dict[str, JSONRows]:
@@ -163,47 +198,29 @@ def _list_columns(ids, user) -> dict[str, JSONRows]:
     events = visible(Event, user).filter(dispute_id__in=ids)
     return {
         "jurisdictions": JSONRows(
-            jurisdictions.order_by("-jurisdiction__is_uk", "jurisdiction__name"),
+            jurisdictions.order_by(*JURISDICTION_ORDER),
             dispute="dispute_id",
-            slug="jurisdiction__slug",
-            name="jurisdiction__name",
+            **JURISDICTION_FIELDS,
         ),
         "parties": JSONRows(
             through_visible(parties, user, "party"),
             dispute="dispute_id",
-            role="role",
-            names_as_pleaded="names_as_pleaded",
-            slug="party__slug",
-            name="party__name",
-            kind="party__kind",
+            **PARTY_FIELDS,
         ),
         "systems": JSONRows(
             through_visible(systems, user, "system"),
             dispute="dispute_id",
-            role="role",
-            note="note",
-            slug="system__slug",
-            name="system__name",
-            version="system__version",
+            **SYSTEM_FIELDS,
         ),
         "claims": JSONRows(
             claims.order_by(*WITHIN_DISPUTE[Claim]),
             dispute="dispute_id",
-            id="id",
-            nature="nature",
-            description="description",
-            result="result",
-            theory_slug="theory__slug",
-            theory_name="theory__name",
+            **CLAIM_FIELDS,
         ),
         "events": JSONRows(
             events.order_by(*WITHIN_DISPUTE[Event]),
             dispute="dispute_id",
-            id="id",
-            date="date",
-            date_precision="date_precision",
-            kind="kind",
-            title="title",
+            **EVENT_FIELDS,
         ),
     }
 
