@@ -30,6 +30,7 @@ RESOURCES = [
     "precedent",
     "authority",
 ]
+LINKS = [*RESOURCES, "search", "schema", "docs"]
 
 
 class Root(ApiMixin, APIView):
@@ -41,7 +42,15 @@ class Root(ApiMixin, APIView):
         summary="Links to every collection",
         tags=["meta"],
         responses=inline_serializer(
-            "ApiRoot", {"links": serializers.DictField(child=serializers.URLField())}
+            "ApiRoot",
+            {
+                "links": inline_serializer(
+                    "ApiRootLinks",
+                    {name: serializers.URLField() for name in LINKS},
+                    help_text="Each collection's list, the search, the schema and "
+                    "its Swagger UI, by name.",
+                )
+            },
         ),
     )
     def get(self, request):
