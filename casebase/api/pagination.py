@@ -8,9 +8,13 @@ import datetime as dt
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from rest_framework import exceptions
+from rest_framework.pagination import Cursor as Place
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 from casebase.api.numbers import whole_number
+
+# A cursor that names no place: what DRF decodes from an empty one.
+_NO_PLACE = Place(offset=0, reverse=False, position=None)
 
 
 class Cursor(CursorPagination):
@@ -34,6 +38,11 @@ class Cursor(CursorPagination):
             # A mangled cursor is a bad query parameter, not a missing page.
             raise self.invalid_cursor() from exc
         if cursor and cursor.position is not None and not self.usable(cursor.position):
+            raise self.invalid_cursor()
+        if cursor == _NO_PLACE:
+            # `cursor=` (or text that decodes to nothing, such as `%00`): DRF reads
+            # it as the first page; none of our links is written so (the first page
+            # has no cursor), and an empty parameter is a 400 on the lists.
             raise self.invalid_cursor()
         return cursor
 

@@ -37,6 +37,10 @@ def test_bad_year_is_400_naming_the_field(anon):
         "court=%00",
         "ordering=secret_field",
         "cursor=not-a-cursor",
+        # Empty, or decoding to nothing: DRF would serve the first page.
+        "cursor=",
+        "cursor=%00",
+        "cursor=%20",
         "page_size=0",
     ],
 )

@@ -122,13 +122,19 @@ def test_a_page_size_over_the_limit_is_400(anon, url):
         ("api:jurisdiction-list", {"page": "²"}, "page"),
         ("api:search", {"q": "licensing", "page_size": "²"}, "page_size"),
         ("api:search", {"q": "licensing", "page_size": "٣"}, "page_size"),
+        # The search page's form reads these leniently; the API does not.
+        ("api:search", {"q": "licensing", "page": " 1"}, "page"),
+        ("api:search", {"q": "licensing", "page": "+1"}, "page"),
+        ("api:search", {"q": "licensing", "year": "2023.0"}, "year"),
+        ("api:jurisdiction-list", {"page": " 1"}, "page"),
         ("api:dispute-list", {"provision": "²"}, "provision"),
         ("api:claim-list", {"provision": "²"}, "provision"),
     ],
 )
 def test_digits_other_than_0_to_9_are_400(anon, url, params, field):
     """`str.isdigit()` is true of "²" (which `int()` refuses: it was a 500) and of
-    "٣" (which `int()` reads as 3); only 0-9 make a number here."""
+    "٣" (which `int()` reads as 3); only 0-9 make a number here, with nothing around
+    them (Django's form field would read " 1", "+1" and "2023.0")."""
     response = anon.get(reverse(url), params)
     assert response.status_code == 400, response.content
     assert list(response.json()["errors"]) == [field]
