@@ -1,6 +1,6 @@
 """Additions to the generated OpenAPI schema: the one error shape on every operation
 that can answer it (and on any error a view declares without a body), and 304 on
-conditional reads."""
+conditional reads (records, list pages, search pages)."""
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -32,6 +32,10 @@ WHY = {
     "429": "Too many requests: wait the Retry-After seconds.",
     "503": "The service behind the endpoint failed: wait the Retry-After seconds.",
 }
+
+
+# The GET endpoints that send no ETag (so never answer 304).
+WITHOUT_VALIDATORS = {"/api/v1/", "/api/v1/ping"}
 
 
 def _error(code: str) -> dict:
@@ -66,6 +70,7 @@ def add_error_responses(result, generator, request, public):
                 # Declared by the view without a body (a 503): the one shape too.
                 if code in WHY and "content" not in response:
                     responses[code] = {**_error(code), **response}
-            if method == "get" and is_detail:
+            if method == "get" and path not in WITHOUT_VALIDATORS:
+                # Records, list pages and search pages carry an ETag.
                 responses.setdefault("304", {"description": "Not modified."})
     return result

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from casebase.api import cache as api_cache
+from casebase.api import conditional
 from casebase.api.filters import NO_VALUE
 from casebase.api.numbers import whole_number
 from casebase.api.permissions import ReadOnly
@@ -125,9 +126,9 @@ class Search(ApiMixin, APIView):
         if errors:
             raise exceptions.ValidationError({k: list(v) for k, v in errors.items()})
         key = api_cache.key_for(request)
-        body = api_cache.get(key)
-        if body is not None:
-            return HttpResponse(body, content_type="application/json")
+        cached = api_cache.get(key)
+        if isinstance(cached, tuple):  # an older release kept the body alone
+            return _page(request, *cached)
         try:
             results = run_search(
                 query=replace(query, per_page=size),
@@ -144,6 +145,15 @@ class Search(ApiMixin, APIView):
             raise exceptions.ValidationError({"q": [*results.notices, results.error]})
         context = {"request": request, "links": api_links(results.hits, request)}
         body = JSONRenderer().render(ResultsOut(results, context=context).data)
+        etag = conditional.body_etag(body)
         if not results.timed_out:
-            api_cache.put(key, body)
-        return HttpResponse(body, content_type="application/json")
+            api_cache.put(key, (body, etag))
+        return _page(request, body, etag)
+
+
+def _page(request, body: bytes, etag: str) -> HttpResponse:
+    """A page of results, or 304 when If-None-Match names it (as the lists do)."""
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if conditional.etag_matches(request, etag):
+        return HttpResponse(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return HttpResponse(body, content_type="application/json", headers=headers)
