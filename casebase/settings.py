@@ -234,6 +234,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "casebase.api.schema.add_error_responses",
+        "casebase.api.schema.close_request_bodies",
     ],
 }
 

@@ -1,6 +1,7 @@
 """Additions to the generated OpenAPI schema: the one error shape on every operation
-that can answer it (and on any error a view declares without a body), and 304 on
-conditional reads (records, list pages, search pages)."""
+that can answer it (and on any error a view declares without a body), 304 on
+conditional reads (records, list pages, search pages), and request bodies closed to
+keys no input takes."""
 
 ERROR_SCHEMA = {
     "type": "object",
@@ -73,4 +74,83 @@ def add_error_responses(result, generator, request, public):
             if method == "get" and path not in WITHOUT_VALIDATORS:
                 # Records, list pages and search pages carry an ETag.
                 responses.setdefault("304", {"description": "Not modified."})
+    return result
+
+
+COMPONENTS = "#/components/schemas/"
+
+
+def _refs(schema) -> set[str]:
+    """The component names `schema` refers to, at any depth."""
+    found = set()
+    if isinstance(schema, dict):
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(COMPONENTS):
+            found.add(ref[len(COMPONENTS) :])
+        for value in schema.values():
+            found |= _refs(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _refs(value)
+    return found
+
+
+def _reachable(start: set[str], components: dict) -> set[str]:
+    """`start` and every component they refer to, followed recursively."""
+    seen, todo = set(), list(start)
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in components:
+            continue
+        seen.add(name)
+        todo.extend(_refs(components[name]) - seen)
+    return seen
+
+
+def _non_empty_lists() -> dict[str, list[str]]:
+    """Input serializer name -> its list fields that may not be empty (DRF's
+    `allow_empty=False`, which drf-spectacular does not show as `minItems`)."""
+    from rest_framework import serializers
+
+    from casebase.api.serializers import inputs
+
+    found = {}
+    for name, cls in vars(inputs).items():
+        if not (
+            isinstance(cls, type)
+            and issubclass(cls, serializers.Serializer)
+            and cls.__module__ == inputs.__name__
+        ):
+            continue
+        fields = [
+            field_name
+            for field_name, field in cls().fields.items()
+            if getattr(field, "allow_empty", True) is False
+        ]
+        if fields:
+            found[name] = fields
+    return found
+
+
+def close_request_bodies(result, generator, request, public):
+    """The server refuses a key no input field takes (400 naming it), so every
+    request body's object schema, nested ones included, says
+    `additionalProperties: false`; and a list that may not be empty says
+    `minItems: 1`. Response schemas are left open."""
+    components = result.get("components", {}).get("schemas", {})
+    bodies = set()
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                bodies |= _refs(operation["requestBody"])
+    for name in _reachable(bodies, components):
+        schema = components[name]
+        if schema.get("type") == "object" or "properties" in schema:
+            schema["additionalProperties"] = False
+    for serializer, fields in _non_empty_lists().items():
+        for name in (f"{serializer}Request", f"Patched{serializer}Request"):
+            properties = components.get(name, {}).get("properties", {})
+            for field in fields:
+                if field in properties:
+                    properties[field]["minItems"] = 1
     return result

@@ -211,10 +211,15 @@ def test_created_record_is_a_draft(editor_client):
 
 
 def test_publication_status_cannot_be_written(editor_client):
-    """A status in the body is ignored: only the workflow changes it."""
+    """A status in the body is refused (400 naming it): only the workflow changes
+    it."""
     party = f.PartyFactory(publication_status=PublicationStatus.DRAFT)
     url = reverse("api:party-detail", args=[party.slug])
-    editor_client.patch(url, {"publication_status": "published"}, format="json")
+    response = editor_client.patch(
+        url, {"publication_status": "published"}, format="json"
+    )
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == ["publication_status"]
     party.refresh_from_db()
     assert party.publication_status == PublicationStatus.DRAFT
 

@@ -5,6 +5,9 @@ import unicodedata
 
 from rest_framework import serializers
 
+from casebase.core.models import Source
+from casebase.core.visibility import visible
+
 MAX_ID = 2**63 - 1
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 
@@ -41,6 +44,30 @@ class ById(serializers.PrimaryKeyRelatedField):
         if not str(data).isdigit() or not 1 <= int(data) <= MAX_ID:
             self.fail("does_not_exist", pk_value=str(data)[:40])
         return super().to_internal_value(int(data))
+
+
+class VisibleById(ById):
+    """A related record by id among those the user may see (the visibility rule): a
+    record they may not see is refused as one that does not exist."""
+
+    def __init__(self, model, **kwargs):
+        self.model = model
+        super().__init__(queryset=model._default_manager.all(), **kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return visible(self.model, getattr(request, "user", None))
+
+
+def source_ids() -> serializers.ManyRelatedField:
+    """The sources a record rests on, by id (`/api/v1/sources`)."""
+    return VisibleById(
+        Source,
+        many=True,
+        required=False,
+        help_text="Where it was read or checked: source ids (`/api/v1/sources`). "
+        "Given, it replaces the record's list; left out, the list is kept.",
+    )
 
 
 def _bad_text(value: str) -> str:
@@ -88,14 +115,41 @@ def _too_long(field, value: str) -> str:
     return ""
 
 
+UNKNOWN_FIELD = "Unknown field: this {what} takes no field by that name."
+STATUS_FIELD = (
+    "The publication status is not written with the record: take the workflow "
+    "steps (POST .../submit, .../publish, .../withdraw, .../return-to-draft)."
+)
+
+
+def _unknown_fields(serializer, data: dict) -> dict:
+    """A key of the body that names none of the serializer's writable fields (DRF
+    would drop it silently, and the client would believe it stored)."""
+    writable = {
+        name for name, field in serializer.fields.items() if not field.read_only
+    }
+    what = getattr(serializer, "unknown_what", "record")
+    return {
+        str(key)[:100]: [
+            STATUS_FIELD
+            if key == "publication_status"
+            else UNKNOWN_FIELD.format(what=what)
+        ]
+        for key in data
+        if key not in writable
+    }
+
+
 class StrictTypes:
     """Values of the wrong JSON type, and text no database can store, are refused up
     front naming the field (the uniqueness checks that follow query with the value
-    as given)."""
+    as given); so is a key that names no field the input takes."""
+
+    unknown_what = "record"
 
     def to_internal_value(self, data):
         if isinstance(data, dict):
-            errors = {}
+            errors = _unknown_fields(self, data)
             for name, field in self.fields.items():
                 if field.read_only or name not in data:
                     continue
@@ -128,6 +182,8 @@ def lines(**kwargs) -> serializers.ListField:
 class WorkflowIn(StrictSerializer):
     """A workflow step's optional note and the version the editor read, as strictly
     typed as a record's input (`5` is not a comment, nor `"1"` a version)."""
+
+    unknown_what = "step"
 
     comment = serializers.CharField(
         max_length=1000, required=False, allow_blank=True, help_text="Shown in the log."

@@ -9,6 +9,7 @@ from casebase.api.serializers.input_base import (
     BySlug,
     InputSerializer,
     lines,
+    source_ids,
 )
 from casebase.api.serializers.link_inputs import (
     PartyLinkIn,
@@ -38,6 +39,8 @@ from casebase.law.models import (
 )
 
 RECORD = ["verified", "unverified_elements"]
+# Where the record's facts were read (a list of source ids).
+SOURCED = ["sources", *RECORD]
 
 
 class DisputeIn(InputSerializer):
@@ -48,8 +51,10 @@ class DisputeIn(InputSerializer):
         write_only=True,
         help_text="The version you read: a stale one is refused with 409.",
     )
-    jurisdictions = BySlug(Jurisdiction, many=True)
+    # The admin requires one too (the model's list is not `blank`).
+    jurisdictions = BySlug(Jurisdiction, many=True, allow_empty=False)
     court = BySlug(Court, allow_null=True, required=False)
+    sources = source_ids()
     unverified_elements = lines()
     parties = links(
         PartyLinkIn,
@@ -114,7 +119,7 @@ class DisputeIn(InputSerializer):
             "ai_systems",
             "precedents",
             "version",
-            *RECORD,
+            *SOURCED,
         ]
 
 
@@ -190,6 +195,7 @@ class ProvisionIn(InputSerializer):
     )
     statute = ById(queryset=Statute.objects.all())
     legal_theories = BySlug(LegalTheory, many=True, required=False)
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
@@ -208,7 +214,7 @@ class ProvisionIn(InputSerializer):
             "source_type",
             "position",
             "version",
-            *RECORD,
+            *SOURCED,
         ]
 
 
@@ -224,6 +230,7 @@ class PrecedentIn(InputSerializer):
     law_report_citations = lines()
     legal_theories = BySlug(LegalTheory, many=True, required=False)
     provisions = ById(queryset=Provision.objects.all(), many=True, required=False)
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
@@ -246,24 +253,26 @@ class PrecedentIn(InputSerializer):
             "provisions",
             "appeal_pending",
             "version",
-            *RECORD,
+            *SOURCED,
         ]
 
 
 class AuthorityIn(InputSerializer):
     citing = BySlug(Precedent)
     cited = BySlug(Precedent)
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
         model = Authority
-        fields = ["citing", "cited", "treatment", "note", *RECORD]
+        fields = ["citing", "cited", "treatment", "note", *SOURCED]
 
 
 class ClaimIn(InputSerializer):
     dispute = BySlug(Dispute)
     theory = BySlug(LegalTheory)
     provisions = ById(queryset=Provision.objects.all(), many=True, required=False)
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
@@ -277,7 +286,7 @@ class ClaimIn(InputSerializer):
             "result_note",
             "provisions",
             "position",
-            *RECORD,
+            *SOURCED,
         ]
 
 
@@ -293,6 +302,7 @@ class EvidenceIn(InputSerializer):
         help_text="Public or redacted. Sealed evidence is entered in the admin: the "
         "API never serves it.",
     )
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
@@ -311,7 +321,7 @@ class EvidenceIn(InputSerializer):
             "assessment_note",
             "confidentiality",
             "position",
-            *RECORD,
+            *SOURCED,
         ]
 
     def validate(self, attrs):
@@ -326,6 +336,7 @@ class EvidenceIn(InputSerializer):
 
 class EventIn(InputSerializer):
     dispute = BySlug(Dispute)
+    sources = source_ids()
     unverified_elements = lines()
 
     class Meta:
@@ -338,7 +349,7 @@ class EventIn(InputSerializer):
             "title",
             "description",
             "position",
-            *RECORD,
+            *SOURCED,
         ]
 
 

@@ -23,6 +23,8 @@ class LinkIn(StrictSerializer):
     a PATCH of the dispute too (DRF skips missing fields throughout a partial
     update, nested ones included)."""
 
+    unknown_what = "link"
+
     def to_internal_value(self, data):
         if isinstance(data, dict):
             missing = {
