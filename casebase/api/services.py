@@ -6,11 +6,17 @@ revision with the user, and refuses a save made from a stale `version`
 (`StaleVersionError`, answered 409). Many-to-many links are set in the same
 transaction, so a bad write stores nothing. Publication status is never written
 here: a new record is a draft, and only the workflow steps change it.
+
+An update that would change nothing (every field, many-to-many list and link as
+stored) stores nothing: no save, no revision, no new version, no moved `updated_at`,
+no cache invalidated. Its `version` is checked all the same: a stale one is refused
+whether or not the write would change anything.
 """
 
 from typing import Any
 
 import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 
 from casebase.cases.models import (
@@ -20,6 +26,7 @@ from casebase.cases.models import (
     DisputeSystem,
     PrecedentRelation,
 )
+from casebase.core.locking import StaleVersionError, VersionedModel
 from casebase.editorial import history
 from casebase.editorial import services as editorial
 
@@ -59,8 +66,12 @@ def record_update(
     expected_version: int | None = None,
 ):
     """`instance` with `values` applied; fields not in `values` are kept. The
-    record, its many-to-many lists and its links change in one revision."""
+    record, its many-to-many lists and its links change in one revision; when
+    nothing would change, nothing is stored (see `unchanged()`)."""
     scalar, related, through = _split(type(instance), values)
+    if unchanged(instance, scalar, related, through):
+        _refuse_as_save_would(instance, user, expected_version)
+        return instance
     history.ensure_baseline(instance)
     with reversion.create_revision():
         # Links go first: the record's save then follows its rows as they now are.
@@ -74,6 +85,75 @@ def record_update(
         )
         _write_related(instance, related, {})
     return instance
+
+
+def unchanged(instance, scalar: dict, related: dict, through: dict) -> bool:
+    """Whether writing these values to `instance` would store nothing new: each
+    field's value as stored (a related record by id, a date or JSON list by value,
+    after the field's own conversion), each many-to-many list the same set of ids,
+    and each of a dispute's links the same rows with the same values."""
+    model = type(instance)
+    if "publication_status" in scalar or (
+        "version" in scalar and isinstance(instance, VersionedModel)
+    ):
+        return False  # refused by save_record, which says why
+    for name, value in scalar.items():
+        if not _same_value(instance, model._meta.get_field(name), value):
+            return False
+    if not related and not through:
+        return True
+    # Read again: the instance the view holds may carry lists filtered for display.
+    stored = model._default_manager.get(pk=instance.pk)
+    for name, objects in related.items():
+        ids = set(getattr(stored, name).values_list("pk", flat=True))
+        if ids != {getattr(o, "pk", o) for o in objects}:
+            return False
+    if through and not isinstance(stored, Dispute):
+        return False
+    for name, wanted in through.items():
+        accessor, key, build = DISPUTE_LINKS[name]
+        existing = {key(row): row for row in getattr(stored, accessor).all()}
+        rows = [build(stored, link, i) for i, link in enumerate(wanted)]
+        if len(rows) != len(existing) or {key(r) for r in rows} != set(existing):
+            return False
+        for row in rows:
+            old = existing[key(row)]
+            row.pk = old.pk
+            if not _same(old, row):
+                return False
+    return True
+
+
+def _same_value(instance, field, value) -> bool:
+    stored = getattr(instance, field.attname)
+    if field.is_relation:
+        return stored == (value.pk if isinstance(value, models.Model) else value)
+    if value is not None:
+        try:
+            value = field.to_python(value)
+        except ValidationError:
+            return False
+    return stored == value
+
+
+def _refuse_as_save_would(instance, user, expected_version: int | None) -> None:
+    """The refusals `save_record` makes before it writes anything, for a write that
+    changes nothing: no permission, an editor's live edit of a published record, or
+    a stale version (one rule, whether or not the write changes anything)."""
+    if not editorial.can_edit(user, instance):
+        raise PermissionDenied(
+            f"You may not change {instance._meta.verbose_name_plural}."
+        )
+    editorial.refuse_live_edit(user, instance)
+    if isinstance(instance, VersionedModel) and expected_version is not None:
+        current = (
+            type(instance)
+            ._default_manager.filter(pk=instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if current != expected_version:
+            raise StaleVersionError(instance, expected_version, current)
 
 
 def _write_related(instance, related: dict, through: dict) -> None:

@@ -108,6 +108,24 @@ def json_object(data):
     return data
 
 
+EMPTY_BODY = "The body is empty: send a JSON object."
+
+
+def record_body(request):
+    """A record's create or update body: a JSON object, and not an empty body.
+
+    DRF reads an empty body (no Content-Length, or 0) as `{}`, which for a PATCH
+    would mean "change nothing"; it is a 400 naming `body` instead. DRF keeps no
+    stream for such a body (`request.stream` is None), whatever the Content-Type;
+    a chunked body without a Content-Length was refused (411) before this. The
+    workflow steps, whose fields are all optional, still take an empty body.
+    """
+    data = request.data  # parsed first: a malformed body is a parse error
+    if request.stream is None:
+        raise exceptions.ValidationError({errors.BODY: [EMPTY_BODY]})
+    return json_object(data)
+
+
 class ApiMixin:
     """What every API view shares."""
 
@@ -251,7 +269,7 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
         return self.detail_selector(user=self.request.user).get(pk=instance.pk)
 
     def create(self, request, *args, **kwargs):
-        values = self._input(request.data)
+        values = self._input(record_body(request))
         model = self.input_serializer.Meta.model
         instance = services.record_create(model=model, values=values, user=request.user)
         instance = self._reload(instance)
@@ -264,7 +282,9 @@ class BaseRecordViewSet(ApiMixin, viewsets.ModelViewSet):
     def update(self, request, *args, partial=False, **kwargs):
         instance = self.get_object()
         conditional.check_fresh(request, instance, self._validators(instance)[0])
-        values = dict(self._input(request.data, instance=instance, partial=partial))
+        values = dict(
+            self._input(record_body(request), instance=instance, partial=partial)
+        )
         if editorial_services.needs_review(request.user, instance):
             return self._propose(request, instance, values)
         instance = services.record_update(
