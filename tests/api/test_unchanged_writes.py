@@ -2,12 +2,14 @@
 moved `updated_at`) and answers the record as it is; a stale version is refused all
 the same. An empty body on a record's create or update is a 400 naming `body`."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.urls import reverse
 from reversion.models import Version
 
+from casebase.api.serializers.inputs import DisputeIn
 from casebase.cases.models import Dispute, Party
 from casebase.core.models import PublicationStatus
 from casebase.editorial.models import ProposedChange
@@ -19,10 +21,11 @@ DRAFT = PublicationStatus.DRAFT
 
 
 def _dispute() -> Dispute:
-    """A draft (editors change drafts directly) with two jurisdictions, a court, two
-    parties, an AI system and a precedent."""
+    """A draft (editors change drafts directly) with two jurisdictions, two sources,
+    a court, two parties, an AI system and a precedent."""
     dispute = f.DisputeFactory(publication_status=DRAFT)
     dispute.jurisdictions.set([f.JurisdictionFactory(), f.JurisdictionFactory()])
+    dispute.sources.set([f.SourceFactory(), f.SourceFactory()])
     f.DisputePartyFactory(dispute=dispute, role="claimant", position=0)
     f.DisputePartyFactory(
         dispute=dispute, role="defendant", position=1, names_as_pleaded=[]
@@ -73,40 +76,22 @@ def _same_precedents(dispute) -> list[dict]:
 
 
 def _full_dispute(dispute) -> dict:
-    """Every input field of the dispute, as stored."""
-    plain = [
-        "slug",
-        "title",
-        "short_title",
-        "summary",
-        "jurisdiction_detail",
-        "court_detail",
-        "case_number",
-        "stage",
-        "outcome",
-        "status_text",
-        "status_as_of_precision",
-        "status_as_of_note",
-        "filed_date_precision",
-        "filed_date_note",
-        "first_decision_precision",
-        "resolved_precision",
-        "defence_position",
-        "notes",
-        "source_type",
-        "verified",
-        "unverified_elements",
-    ]
-    body = {name: getattr(dispute, name) for name in plain}
-    for name in ("status_as_of", "filed_date", "first_decision_date", "resolved_date"):
-        value = getattr(dispute, name)
-        body[name] = value.isoformat() if value else None
-    body["court"] = dispute.court.slug if dispute.court else None
-    body["jurisdictions"] = [j.slug for j in dispute.jurisdictions.all()]
-    body["parties"] = _same_parties(dispute)
-    body["ai_systems"] = _same_systems(dispute)
-    body["precedents"] = _same_precedents(dispute)
-    body["version"] = dispute.version
+    """Every input field of the dispute (as `DisputeIn` names them), as stored."""
+    related = {
+        "court": lambda d: d.court.slug if d.court else None,
+        "jurisdictions": lambda d: [j.slug for j in d.jurisdictions.all()],
+        "sources": lambda d: [s.pk for s in d.sources.all()],
+        "parties": _same_parties,
+        "ai_systems": _same_systems,
+        "precedents": _same_precedents,
+    }
+    body = {}
+    for name in DisputeIn().fields:
+        if name in related:
+            body[name] = related[name](dispute)
+        else:
+            value = getattr(dispute, name)
+            body[name] = value.isoformat() if isinstance(value, dt.date) else value
     return body
 
 
@@ -118,6 +103,9 @@ NO_CHANGE = {
     "the same JSON list": lambda d: {"unverified_elements": d.unverified_elements},
     "the same jurisdictions in another order": lambda d: {
         "jurisdictions": [j.slug for j in d.jurisdictions.order_by("-slug")]
+    },
+    "the same sources in another order": lambda d: {
+        "sources": [s.pk for s in d.sources.order_by("-pk")]
     },
     "the same parties": lambda d: {"parties": _same_parties(d)},
     "the same systems and precedents": lambda d: {
