@@ -31,15 +31,18 @@ class _LoadedReference:
         self.blocker = blocker
         self.atomic = None
         self.data = None
+        # Loaded inside a test's own transaction (see `reference_db`).
+        self.nested = False
 
     def load(self):
         if self.atomic is None:
-            from django.db import transaction
+            from django.db import connection, transaction
 
             from casebase.importers.reference import ReferenceData, load_reference
 
             data = ReferenceData.read()
             with self.blocker.unblock():
+                self.nested = connection.in_atomic_block
                 atomic = transaction.atomic()
                 atomic.__enter__()
                 try:
@@ -77,6 +80,10 @@ _loaded_reference: _LoadedReference | None = None
 def _reference_loader(django_db_setup, django_db_blocker):
     global _loaded_reference
     _loaded_reference = _LoadedReference(django_db_blocker)
+    # Loaded here, as a session fixture, before any test's own transaction opens
+    # (pytest sets up the wider scopes first; a module's `django_db` mark would set
+    # up `db` before `reference_db`).
+    _loaded_reference.load()
     yield _loaded_reference
     _loaded_reference.unload()
     _loaded_reference = None
@@ -88,9 +95,14 @@ def reference_db(_reference_loader):
     ask for it in a row and rolled back after the last of them.
 
     Tests that use it also take `db` (or the django_db mark); their own changes are
-    rolled back per test, so each test sees the data exactly as loaded.
+    rolled back per test, so each test sees the data exactly as loaded. Loaded again
+    after a test that did not ask for it, the data lands inside the test's own
+    transaction, whose rollback would take it away: it is then rolled back after
+    that test, and loaded afresh for the next.
     """
-    return _reference_loader.load()
+    yield _reference_loader.load()
+    if _reference_loader.nested:
+        _reference_loader.unload()
 
 
 def _is_transactional(item) -> bool:
