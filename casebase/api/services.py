@@ -49,6 +49,10 @@ def record_create(*, model: type[models.Model], values: dict[str, Any], user):
     """A new record of `model` from validated `values` (many-to-many and a dispute's
     links included), stored as one revision."""
     scalar, related, through = _split(model, values)
+    if any(field.name == "created_by" for field in model._meta.concrete_fields):
+        # A record that keeps who set it (a treatment) records the writer, as the
+        # admin does; never an input field.
+        scalar["created_by"] = user
     with reversion.create_revision():
         instance = editorial.save_record(
             obj=model(**scalar), user=user, comment="Created."
@@ -85,6 +89,12 @@ def record_update(
         )
         _write_related(instance, related, {})
     return instance
+
+
+def would_change(instance: models.Model, values: dict[str, Any]) -> bool:
+    """Whether writing validated `values` to `instance` would store anything new
+    (the test `record_update` makes: see `unchanged()`)."""
+    return not unchanged(instance, *_split(type(instance), values))
 
 
 def unchanged(instance, scalar: dict, related: dict, through: dict) -> bool:

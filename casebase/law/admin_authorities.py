@@ -1,8 +1,6 @@
 """The editors' admin for treatments (Authority rows): each with a required reason
 and pinpoint paragraph, and the editor who set it."""
 
-import re
-
 from django import forms
 from django.contrib import admin
 
@@ -12,26 +10,8 @@ from casebase.core.admin import (
     PublishableAdmin,
     TabularInline,
 )
-from casebase.law.models import Authority, DocumentKind, JudgmentParagraph
-from casebase.law.models.precedents import PARAGRAPH_NUMBER
-
-PINPOINT = re.compile(
-    r"^\s*(?:paras?\.?\s*)?\[?(\d{1,4})\]?(?:\s*(?:-|–|to)\s*\[?(\d{1,4})\]?)?\s*$",
-    re.IGNORECASE,
-)
-
-
-def clean_pinpoint(value: str) -> str:
-    """`12`, `[12]`, `para 12`, `[12]-[14]` -> `[12]` or `[12]-[14]`."""
-    match = PINPOINT.match(value or "")
-    if not match:
-        raise forms.ValidationError(
-            "Give the paragraph of the later judgment: [12], or a range: [12]-[14]."
-        )
-    first, last = match[1], match[2]
-    if last and int(last) < int(first):
-        raise forms.ValidationError("A range of paragraphs runs upwards: [12]-[14].")
-    return f"[{first}]-[{last}]" if last and last != first else f"[{first}]"
+from casebase.law import treatments
+from casebase.law.models import Authority
 
 
 class AuthorityForm(forms.ModelForm):
@@ -53,34 +33,29 @@ class AuthorityForm(forms.ModelForm):
         return self.instance._state.adding or self.has_changed()
 
     def clean_reason(self) -> str:
-        reason = " ".join((self.cleaned_data.get("reason") or "").split())
-        if not self._stated_by_editor() and reason == self.instance.reason:
-            return self.instance.reason
-        if not reason:
-            raise forms.ValidationError("Say why the later judgment treats it so.")
-        if len(reason) < 10:
-            raise forms.ValidationError(
-                "Give the reason in a few words (at least 10 characters)."
-            )
-        return reason
+        return treatments.stated_reason(
+            self.cleaned_data.get("reason"),
+            current=self.instance.reason,
+            stated=self._stated_by_editor(),
+        )
 
     def clean_pinpoint(self) -> str:
-        value = (self.cleaned_data.get("pinpoint") or "").strip()
-        if not self._stated_by_editor() and value == self.instance.pinpoint:
-            return value
-        if not value:
-            raise forms.ValidationError(
-                "Give the paragraph of the later judgment where the treatment is."
-            )
-        return clean_pinpoint(value)
+        return treatments.stated_pinpoint(
+            self.cleaned_data.get("pinpoint"),
+            current=self.instance.pinpoint,
+            stated=self._stated_by_editor(),
+        )
 
     def clean(self):
         cleaned = super().clean()
         citing, cited = cleaned.get("citing"), cleaned.get("cited")
         if citing is None and "citing" not in self.fields:
             citing = getattr(self.instance, "citing", None)
-        self._check_paragraph_held(citing, cleaned.get("pinpoint"))
-        if citing is not None and cited is not None and citing.pk == cited.pk:
+        try:
+            treatments.check_paragraph_held(citing, cleaned.get("pinpoint"))
+        except forms.ValidationError as error:
+            self.add_error("pinpoint", error)
+        if treatments.cites_itself(citing, cited):
             # On the field the editor chose, so the constraint check is skipped.
             editable = [
                 name
@@ -90,30 +65,8 @@ class AuthorityForm(forms.ModelForm):
                     self.fields[name], forms.models.InlineForeignKeyField
                 )
             ]
-            self.add_error(
-                editable[0] if editable else None,
-                "A judgment cannot cite itself.",
-            )
+            self.add_error(editable[0] if editable else None, treatments.CITES_ITSELF)
         return cleaned
-
-    def _check_paragraph_held(self, citing, pinpoint) -> None:
-        """Where the later judgment's text is imported, its pinpoint must exist."""
-        if citing is None or citing.pk is None or not pinpoint:
-            return
-        numbers = set(
-            JudgmentParagraph.objects.filter(
-                document__precedent=citing, document__kind=DocumentKind.JUDGMENT
-            )
-            .exclude(number="")
-            .values_list("number", flat=True)
-        )
-        first = PARAGRAPH_NUMBER.search(pinpoint)
-        if numbers and first and first[0] not in numbers:
-            self.add_error(
-                "pinpoint",
-                f"{citing.primary_citation or citing.case_name} has no paragraph "
-                f"[{first[0]}] in its imported text.",
-            )
 
 
 class AuthoritiesCitedInline(TabularInline):

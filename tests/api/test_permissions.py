@@ -30,7 +30,10 @@ def _existing(name: str, **status):
         "statute": f.StatuteFactory,
         "provision": f.ProvisionFactory,
         "precedent": f.PrecedentFactory,
-        "authority": f.AuthorityFactory,
+        # An editor's treatment, with its reason and pinpoint (the editorial rule).
+        "authority": lambda **kw: f.AuthorityFactory(
+            reason="Test data: a test reason.", pinpoint="[1]", **kw
+        ),
     }[name](**status)
     return getattr(made, "slug", made.pk)
 
@@ -83,6 +86,8 @@ def _new(name: str) -> dict:
         "citing": f.PrecedentFactory().slug,
         "cited": f.PrecedentFactory().slug,
         "treatment": "applied",
+        "reason": "Test data: a test reason.",
+        "pinpoint": "[1]",
     }
 
 

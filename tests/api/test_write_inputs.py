@@ -150,6 +150,8 @@ def _created(name: str, source_ids: list[int]) -> dict:
             "citing": f.PrecedentFactory().slug,
             "cited": f.PrecedentFactory().slug,
             "treatment": "applied",
+            "reason": "Test data: a test reason.",
+            "pinpoint": "[1]",
         },
     }[name]()
     return {**body, "sources": source_ids}

@@ -2,8 +2,10 @@
 slug (or id where a record has no slug). Publication status is never accepted; new
 records are drafts (the editorial workflow publishes)."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from casebase.api import services
 from casebase.api.serializers.input_base import (
     ById,
     BySlug,
@@ -28,6 +30,7 @@ from casebase.cases.models import (
     Party,
 )
 from casebase.core.models import Source
+from casebase.law import treatments
 from casebase.law.models import (
     Authority,
     Court,
@@ -41,6 +44,11 @@ from casebase.law.models import (
 RECORD = ["verified", "unverified_elements"]
 # Where the record's facts were read (a list of source ids).
 SOURCED = ["sources", *RECORD]
+# What an editor states with a treatment, and the rule each follows.
+STATED_RULES = {
+    "reason": treatments.stated_reason,
+    "pinpoint": treatments.stated_pinpoint,
+}
 
 
 class DisputeIn(InputSerializer):
@@ -258,6 +266,10 @@ class PrecedentIn(InputSerializer):
 
 
 class AuthorityIn(InputSerializer):
+    """A treatment. As in the editors' admin, its reason and the paragraph of the
+    later judgment where it is are required whenever a write adds or changes it,
+    and whoever creates it is recorded as the editor who set it."""
+
     citing = BySlug(Precedent)
     cited = BySlug(Precedent)
     sources = source_ids()
@@ -265,7 +277,60 @@ class AuthorityIn(InputSerializer):
 
     class Meta:
         model = Authority
-        fields = ["citing", "cited", "treatment", "note", *SOURCED]
+        fields = ["citing", "cited", "treatment", "note", *STATED_RULES, *SOURCED]
+        # Required keys (the schema says so); their values are checked in
+        # `validate()`, where a reference row left unchanged may keep them empty.
+        extra_kwargs = {
+            "reason": {
+                "required": True,
+                "allow_blank": True,
+                "error_messages": {"required": treatments.REASON_MISSING},
+                "help_text": "Why the later judgment treats it so, in a few words "
+                "(at least 10 characters; whitespace is collapsed). Required on "
+                "every write that adds or changes the treatment.",
+            },
+            "pinpoint": {
+                "required": True,
+                "allow_blank": True,
+                "error_messages": {"required": treatments.PINPOINT_MISSING},
+                "help_text": "The paragraph(s) of the later judgment where the "
+                "treatment is: `12`, `para 12`, `[12]` or `[12]-[14]`, stored as "
+                "`[12]` or `[12]-[14]`. Where the judgment's text is imported, the "
+                "paragraph must be in it. Required on every write that adds or "
+                "changes the treatment.",
+            },
+        }
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = self.instance
+        # As the admin's form: the rule binds a row being added or changed at all.
+        stated = instance is None or services.would_change(instance, attrs)
+        errors: dict[str, list[str]] = {}
+        for name, rule in STATED_RULES.items():
+            if not stated and name not in attrs:
+                continue
+            current = getattr(instance, name) if instance is not None else ""
+            try:
+                value = rule(attrs.get(name, current), current=current, stated=stated)
+            except DjangoValidationError as error:
+                errors[name] = error.messages
+                continue
+            attrs[name] = value
+        citing = attrs.get("citing", getattr(instance, "citing", None))
+        cited = attrs.get("cited", getattr(instance, "cited", None))
+        if stated and "pinpoint" not in errors:
+            try:
+                treatments.check_paragraph_held(citing, attrs.get("pinpoint"))
+            except DjangoValidationError as error:
+                errors["pinpoint"] = error.messages
+        if treatments.cites_itself(citing, cited):
+            errors["cited" if "cited" in attrs else "citing"] = [
+                treatments.CITES_ITSELF
+            ]
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
 
 class ClaimIn(InputSerializer):

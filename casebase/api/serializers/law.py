@@ -261,7 +261,10 @@ class AuthorityOut(PublishableFields, OutModelSerializer):
             "treatment",
             "cited",
             "note",
+            "reason",
+            "pinpoint",
             "sources",
             "url",
             *PublishableFields._declared_fields,
         ]
+        extra_kwargs = {"reason": {"read_only": True}, "pinpoint": {"read_only": True}}
