@@ -39,19 +39,68 @@ WHY = {
 WITHOUT_VALIDATORS = {"/api/v1/", "/api/v1/ping"}
 
 
+# A 409 for a stale version says, beside the one shape, what changed meanwhile
+# (casebase.editorial.locking.conflict_body), so a script can show it and retry.
+CONFLICT_SCHEMA = {
+    "allOf": [
+        {"$ref": "#/components/schemas/Error"},
+        {
+            "type": "object",
+            "description": "For a stale version (`code` `stale`) only: the version "
+            "stored and the one sent, who changed the record and when, and what "
+            "changed since the version sent.",
+            "properties": {
+                "current_version": {"type": "integer"},
+                "your_version": {"type": "integer"},
+                "changed_by": {"type": "string", "nullable": True},
+                "changed_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "nullable": True,
+                },
+                "changes": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "field": {"type": "string"},
+                            "label": {"type": "string"},
+                            "before": {},
+                            "after": {},
+                        },
+                    },
+                },
+                "related_changes": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "kind": {"type": "string"},
+                            "model": {"type": "string"},
+                            "record": {"type": "string"},
+                        },
+                    },
+                },
+            },
+        },
+    ]
+}
+
+
 def _error(code: str) -> dict:
+    schema = "Conflict" if code == "409" else "Error"
     return {
         "description": WHY[code],
         "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}
         },
     }
 
 
 def add_error_responses(result, generator, request, public):
-    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = (
-        ERROR_SCHEMA
-    )
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR_SCHEMA
+    schemas["Conflict"] = CONFLICT_SCHEMA
     for path, operations in result.get("paths", {}).items():
         is_detail = "{" in path
         for method, operation in operations.items():

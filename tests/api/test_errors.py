@@ -157,9 +157,21 @@ def test_stale_version_is_409(editor_client):
     response = editor_client.patch(
         url, {"title": "Second", "version": version}, format="json"
     )
-    assert _error(response, 409)["code"] == "stale"
+    body = _error(response, 409)
+    assert body["code"] == "stale"
+    assert body["current_version"] == version + 1 and body["your_version"] == version
+    assert [c["field"] for c in body["changes"]] == ["title"]
     dispute.refresh_from_db()
     assert dispute.title == "First"
+    # Every key of the body is documented: the one shape, and the conflict's own.
+    schema = editor_client.get(reverse("api:schema") + "?format=json").json()
+    operation = schema["paths"]["/api/v1/disputes/{slug}"]["patch"]
+    conflict = operation["responses"]["409"]["content"]["application/json"]
+    assert conflict["schema"] == {"$ref": "#/components/schemas/Conflict"}
+    documented = set(schema["components"]["schemas"]["Error"]["properties"])
+    for part in schema["components"]["schemas"]["Conflict"]["allOf"]:
+        documented |= set(part.get("properties", {}))
+    assert set(body) <= documented
 
 
 def test_delete_of_a_record_others_depend_on_is_409(reviewer_client):
