@@ -2,7 +2,6 @@
 
 from csp.decorators import csp_update
 from django.urls import path, re_path
-from drf_spectacular.views import SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from casebase.api.views import meta, records, search
@@ -38,12 +37,12 @@ urlpatterns = [
     path("schema", meta.Schema.as_view(), name="schema"),
     path(
         "docs",
-        _docs_csp(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        _docs_csp(meta.SwaggerUI.as_view(url_name="api:schema")),
         name="swagger-ui",
     ),
     path(
         "redoc",
-        _docs_csp(SpectacularRedocView.as_view(url_name="api:schema")),
+        _docs_csp(meta.Redoc.as_view(url_name="api:schema")),
         name="redoc",
     ),
     *router.urls,

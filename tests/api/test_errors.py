@@ -258,6 +258,8 @@ def test_a_link_missing_a_required_field_in_a_patch_is_400(
         ("/api/v1/schema?format=xml", "json, yaml"),
         ("/api/v1/disputes?format=yaml", "json"),
         ("/api/v1/ping?format=csv", "json"),
+        ("/api/v1/docs?format=json", "html"),
+        ("/api/v1/redoc?format=json", "html"),
     ],
 )
 def test_unknown_format_is_400_naming_format(anon, url, offered):
@@ -269,6 +271,17 @@ def test_unknown_format_is_400_naming_format(anon, url, offered):
     assert response["Content-Type"].startswith("application/json")
     body = _error(response, 400)
     assert body["message"].startswith("format:") and offered in body["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/v1/docs", "/api/v1/redoc"])
+def test_documentation_pages_asked_for_json_only_answer_406_in_the_shape(anon, url):
+    """The pages are HTML; a client that takes JSON only is told so in the one
+    shape (it was Django's plain-text page), and a browser still gets the page."""
+    response = anon.get(url, HTTP_ACCEPT="application/json")
+    assert response["Content-Type"].startswith("application/json")
+    assert _error(response, 406)["code"] == "not_acceptable"
+    page = anon.get(url, HTTP_ACCEPT="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
 
 
 def test_schema_formats_still_served(anon):

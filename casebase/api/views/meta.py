@@ -2,7 +2,11 @@
 
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.utils import extend_schema, inline_serializer
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -83,9 +87,9 @@ def not_found(request, *args, **kwargs):
     return json_error(404, "not_found", "There is no API endpoint at this address.")
 
 
-class Schema(SpectacularAPIView):
-    """The OpenAPI schema (YAML; JSON with `?format=json`). Its errors, an unknown
-    format say, come in the API's JSON error shape, not in YAML."""
+class JSONErrors:
+    """A view that answers in another format (YAML, an HTML page) whose errors still
+    come in the API's JSON error shape; an unknown `?format=` is a 400 naming it."""
 
     def get_exception_handler(self):
         return errors.exception_handler
@@ -97,3 +101,16 @@ class Schema(SpectacularAPIView):
         self.request.accepted_renderer = FastJSONRenderer()
         self.request.accepted_media_type = FastJSONRenderer.media_type
         return super().handle_exception(exc)
+
+
+class Schema(JSONErrors, SpectacularAPIView):
+    """The OpenAPI schema (YAML; JSON with `?format=json`). Its errors, an unknown
+    format say, come in the API's JSON error shape, not in YAML."""
+
+
+class SwaggerUI(JSONErrors, SpectacularSwaggerSplitView):
+    """Swagger UI, an HTML page: asked only for JSON, a 406 in the error shape."""
+
+
+class Redoc(JSONErrors, SpectacularRedocView):
+    """Redoc, an HTML page: asked only for JSON, a 406 in the error shape."""
