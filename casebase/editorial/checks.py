@@ -65,12 +65,28 @@ def publication_warnings(obj: models.Model) -> list[str]:
     ]
 
 
+def _source_problems(record, missing: str) -> list[Problem]:
+    """No source at all, or none a reader would see (all drafts or withdrawn): the
+    published record would show no source to check it against."""
+    sources = record.sources.all()
+    if not sources.exists():
+        return [Problem("no_source", missing)]
+    if not sources.filter(publication_status=PublicationStatus.PUBLISHED).exists():
+        return [
+            Problem(
+                "no_published_source",
+                "None of its sources is published, so readers would see none: "
+                "publish one of them first, or add one that is.",
+            )
+        ]
+    return []
+
+
 def dispute_problems(dispute: Dispute) -> list[Problem]:
     problems = []
-    if not dispute.sources.exists():
-        problems.append(
-            Problem("no_source", "It has no source: add where its facts were read.")
-        )
+    problems.extend(
+        _source_problems(dispute, "It has no source: add where its facts were read.")
+    )
     if not dispute.party_roles.exists():
         problems.append(
             Problem("no_party", "It has no party: add at least one party and role.")
@@ -124,10 +140,9 @@ def precedent_problems(precedent: Precedent) -> list[Problem]:
                 "date.",
             )
         )
-    if not precedent.sources.exists():
-        problems.append(
-            Problem("no_source", "It has no source: add where it was checked.")
-        )
+    problems.extend(
+        _source_problems(precedent, "It has no source: add where it was checked.")
+    )
     return problems
 
 

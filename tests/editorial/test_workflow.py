@@ -77,6 +77,24 @@ def test_dispute_without_a_source_is_blocked():
     assert _codes(dispute) == {"no_source"}
 
 
+def test_dispute_whose_sources_are_all_drafts_is_blocked():
+    """Readers would see no source: publication is blocked until one is published;
+    one published source among drafts is enough."""
+    dispute = publishable_dispute()
+    draft = f.SourceFactory(publication_status=S.DRAFT)
+    dispute.sources.set([draft])
+    assert _codes(dispute) == {"no_published_source"}
+    dispute.sources.add(f.SourceFactory())
+    assert _codes(dispute) == set()
+
+
+def test_precedent_whose_sources_are_all_drafts_is_blocked():
+    precedent = f.PrecedentFactory()
+    precedent.sources.set([f.SourceFactory(publication_status=S.DRAFT)])
+    codes = {p.code for p in publication_problems(precedent)}
+    assert "no_published_source" in codes and "no_source" not in codes
+
+
 def test_dispute_without_a_party_is_blocked():
     """No party: publication is blocked."""
     dispute = publishable_dispute()
