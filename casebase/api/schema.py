@@ -161,23 +161,24 @@ def _non_empty_lists() -> dict[str, list[str]]:
     `allow_empty=False`, which drf-spectacular does not show as `minItems`)."""
     from rest_framework import serializers
 
-    from casebase.api.serializers import inputs
+    from casebase.api.serializers import inputs, law_inputs
 
     found = {}
-    for name, cls in vars(inputs).items():
-        if not (
-            isinstance(cls, type)
-            and issubclass(cls, serializers.Serializer)
-            and cls.__module__ == inputs.__name__
-        ):
-            continue
-        fields = [
-            field_name
-            for field_name, field in cls().fields.items()
-            if getattr(field, "allow_empty", True) is False
-        ]
-        if fields:
-            found[name] = fields
+    for module in (inputs, law_inputs):
+        for name, cls in vars(module).items():
+            if not (
+                isinstance(cls, type)
+                and issubclass(cls, serializers.Serializer)
+                and cls.__module__ == module.__name__
+            ):
+                continue
+            fields = [
+                field_name
+                for field_name, field in cls().fields.items()
+                if getattr(field, "allow_empty", True) is False
+            ]
+            if fields:
+                found[name] = fields
     return found
 
 

@@ -8,6 +8,10 @@ from rest_framework import serializers
 from casebase.core.models import Source
 from casebase.core.visibility import visible
 
+# Every record's own fields; and with the list of sources its facts were read in.
+RECORD = ["verified", "unverified_elements"]
+SOURCED = ["sources", *RECORD]
+
 MAX_ID = 2**63 - 1
 SLUG_CHARS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
 

@@ -10,7 +10,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from casebase.api import filters, lean, lean_detail, selectors
 from casebase.api.pagination import Pages
 from casebase.api.serializers import cases as out_cases
-from casebase.api.serializers import inputs
+from casebase.api.serializers import inputs, law_inputs
 from casebase.api.serializers import law as out_law
 from casebase.api.views.base import (
     ID_REGEX,
@@ -245,7 +245,7 @@ class CourtViewSet(BySlug, RecordViewSet):
 
     list_selector = detail_selector = staticmethod(selectors.court_queryset)
     list_serializer = detail_serializer = out_law.CourtOut
-    input_serializer = inputs.CourtIn
+    input_serializer = law_inputs.CourtIn
     filterset_class = filters.CourtFilterSet
     ordering_fields = ["name", "updated_at", "created_at"]
     ordering = ["name", "pk"]
@@ -258,7 +258,7 @@ class StatuteViewSet(ById, RecordViewSet):
 
     list_selector = detail_selector = staticmethod(selectors.statute_queryset)
     list_serializer = detail_serializer = out_law.StatuteOut
-    input_serializer = inputs.StatuteIn
+    input_serializer = law_inputs.StatuteIn
     filterset_class = filters.StatuteFilterSet
     ordering_fields = ["short_title", "year", "updated_at", "created_at"]
     ordering = ["short_title", "pk"]
@@ -271,7 +271,7 @@ class ProvisionViewSet(ById, RecordViewSet):
 
     list_selector = detail_selector = staticmethod(selectors.provision_queryset)
     list_serializer = detail_serializer = out_law.ProvisionOut
-    input_serializer = inputs.ProvisionIn
+    input_serializer = law_inputs.ProvisionIn
     filterset_class = filters.ProvisionFilterSet
     ordering_fields = ["label", "position", "updated_at", "created_at"]
     etag_relations = ("statute", "legal_theories", "sources")
@@ -283,7 +283,7 @@ class PrecedentViewSet(BySlug, RecordViewSet):
 
     list_selector = detail_selector = staticmethod(selectors.precedent_queryset)
     list_serializer = detail_serializer = out_law.PrecedentOut
-    input_serializer = inputs.PrecedentIn
+    input_serializer = law_inputs.PrecedentIn
     filterset_class = filters.PrecedentFilterSet
     ordering_fields = ["decision_date", "case_name", "updated_at", "created_at"]
     ordering = ["-decision_date", "pk"]
@@ -303,6 +303,6 @@ class AuthorityViewSet(ById, RecordViewSet):
 
     list_selector = detail_selector = staticmethod(selectors.authority_queryset)
     list_serializer = detail_serializer = out_law.AuthorityOut
-    input_serializer = inputs.AuthorityIn
+    input_serializer = law_inputs.AuthorityIn
     filterset_class = filters.AuthorityFilterSet
     etag_relations = ("citing", "cited", "sources")
