@@ -118,15 +118,22 @@ class BoundedDateField(forms.DateField):
 class BoundedDateTimeField(forms.DateTimeField):
     def to_python(self, value):
         value = super().to_python(value)
+        # Bounded before the conversion too: 0001-01-01T00:00+01:00 has no UTC
+        # time Python can hold (an OverflowError, which was a 500).
+        self._bounded(value)
         if value and value.utcoffset() is not None:
             # The same instant in UTC: ISO 8601 allows offsets to ±23:59, and
             # PostgreSQL refuses those past ±15:59.
             value = value.astimezone(dt.UTC)
+        self._bounded(value)
+        return value
+
+    @staticmethod
+    def _bounded(value) -> None:
         if value and not EARLIEST.year <= value.year <= LATEST.year:
             raise ValidationError(
                 f"Enter a time from {EARLIEST.year} to {LATEST.year}."
             )
-        return value
 
 
 class StrictBooleanField(forms.Field):

@@ -34,6 +34,17 @@ def test_updated_since_with_a_wide_offset_is_the_same_instant(anon, url, offset)
 
 
 @pytest.mark.parametrize(
+    "value", ["0001-01-01T00:08:24+01:01", "9999-12-31T23:59:59-01:00"]
+)
+def test_updated_since_at_the_ends_of_the_calendar_is_400(anon, value):
+    """A time whose UTC instant falls outside what Python holds (found by the
+    fuzzer: an OverflowError, a 500) is out of range like any other, a 400."""
+    response = anon.get(reverse("api:party-list"), {"updated_since": value})
+    assert response.status_code == 400, response.content
+    assert list(response.json()["errors"]) == ["updated_since"]
+
+
+@pytest.mark.parametrize(
     ("url", "params", "position"),
     [
         ("api:dispute-list", {}, "2000-01-06 20:05:45+20:01"),
