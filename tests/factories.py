@@ -240,3 +240,23 @@ class ComparisonOutputFactory(factory.django.DjangoModelFactory):
     comparison = factory.SubFactory(OutputComparisonFactory)
     system = factory.SubFactory(AISystemFactory)
     output = factory.Sequence(lambda n: f"Test output {n}")
+
+
+def judgment_paragraphs(precedent, *numbers) -> law.ImportedDocument:
+    """Test data: imported text of `precedent`'s judgment holding paragraphs
+    `numbers` (what a pinpoint is checked against)."""
+    document = law.ImportedDocument.objects.create(
+        precedent=precedent,
+        kind=law.DocumentKind.JUDGMENT,
+        source_uri=f"https://example.test/judgment/{precedent.pk}",
+        content_hash="0" * 64,
+    )
+    for position, number in enumerate(numbers, start=1):
+        law.JudgmentParagraph.objects.create(
+            document=document,
+            position=position,
+            number=str(number),
+            anchor=f"para-{number}",
+            text="Test paragraph.",
+        )
+    return document

@@ -10,9 +10,6 @@ from django.urls import reverse
 from casebase.core.models import PublicationStatus
 from casebase.law.models import (
     Authority,
-    DocumentKind,
-    ImportedDocument,
-    JudgmentParagraph,
 )
 from tests import factories as f
 
@@ -35,24 +32,6 @@ def _body(**values) -> dict:
         "pinpoint": "[1]",
         **values,
     }
-
-
-def _paragraphs(precedent, *numbers):
-    """Test data: imported text for `precedent` holding paragraphs `numbers`."""
-    document = ImportedDocument.objects.create(
-        precedent=precedent,
-        kind=DocumentKind.JUDGMENT,
-        source_uri=f"https://example.test/judgment/{precedent.pk}",
-        content_hash="0" * 64,
-    )
-    for position, number in enumerate(numbers, start=1):
-        JudgmentParagraph.objects.create(
-            document=document,
-            position=position,
-            number=str(number),
-            anchor=f"para-{number}",
-            text="Test paragraph.",
-        )
 
 
 def _draft(**values) -> Authority:
@@ -120,7 +99,7 @@ def test_a_malformed_or_downward_pinpoint_is_400(editor_client, pinpoint):
 
 def test_a_pinpoint_the_imported_judgment_lacks_is_400(editor_client):
     citing = f.PrecedentFactory()
-    _paragraphs(citing, 1, 2, 3)
+    f.judgment_paragraphs(citing, 1, 2, 3)
     response = editor_client.post(
         reverse(LIST), _body(citing=citing.slug, pinpoint="[9]"), format="json"
     )
@@ -192,7 +171,7 @@ def test_a_reference_row_changed_through_the_api_must_state_both(editor_client):
 
 def test_patching_a_pinpoint_checks_the_imported_text(editor_client):
     authority = _draft(reason=REASON, pinpoint="[1]")
-    _paragraphs(authority.citing, 1, 2)
+    f.judgment_paragraphs(authority.citing, 1, 2)
     response = editor_client.patch(
         _detail(authority), {"pinpoint": "[7]"}, format="json"
     )

@@ -7,9 +7,6 @@ from django.urls import reverse
 
 from casebase.law.models import (
     Authority,
-    DocumentKind,
-    ImportedDocument,
-    JudgmentParagraph,
     Treatment,
 )
 from tests import factories as f
@@ -32,24 +29,6 @@ def _post(client, **values):
 
 def _errors(response) -> dict:
     return response.context["adminform"].form.errors
-
-
-def _paragraphs(precedent, *numbers):
-    """Test data: imported text for `precedent` holding paragraphs `numbers`."""
-    document = ImportedDocument.objects.create(
-        precedent=precedent,
-        kind=DocumentKind.JUDGMENT,
-        source_uri=f"https://example.test/judgment/{precedent.pk}",
-        content_hash="0" * 64,
-    )
-    for position, number in enumerate(numbers, start=1):
-        JudgmentParagraph.objects.create(
-            document=document,
-            position=position,
-            number=str(number),
-            anchor=f"para-{number}",
-            text="Test paragraph.",
-        )
 
 
 def test_reason_and_pinpoint_are_required(admin_client):
@@ -97,7 +76,7 @@ def test_treatment_records_reason_pinpoint_and_editor(admin_client):
 def test_pinpoint_must_exist_in_imported_text(admin_client):
     """Where the later judgment's text is imported, a paragraph it lacks is refused."""
     citing, cited = f.PrecedentFactory.create_batch(2)
-    _paragraphs(citing, 1, 2, 3)
+    f.judgment_paragraphs(citing, 1, 2, 3)
     response = _post(
         admin_client,
         citing=citing,
@@ -127,7 +106,7 @@ def test_citator_shows_reason_and_links_the_held_paragraph(client, db):
         reason="Test data: the facts differed.",
         pinpoint="[2]",
     )
-    _paragraphs(authority.citing, 1, 2)
+    f.judgment_paragraphs(authority.citing, 1, 2)
     html = content(client.get(authority.cited.get_absolute_url()))
     assert "Test data: the facts differed." in html
     assert f'href="{authority.citing.get_absolute_url()}#para-2"' in html
